@@ -1,0 +1,37 @@
+//! Folio's article-bundle format, version 1: the manifest and catalog types, their
+//! validation, and Markdown turned into a typed, safe block tree. No UI, no browser.
+//!
+//! The flow is one way: bytes → [`read_manifest`] → [`Article::assemble`] (Markdown parsed,
+//! enriched, references checked) → the viewer. Every problem is collected into a [`Report`].
+
+pub mod article;
+pub mod catalog;
+pub mod date;
+pub mod diagnostic;
+pub mod document;
+pub mod enrich;
+pub mod folder;
+mod json;
+pub mod limits;
+pub mod manifest;
+pub mod markdown;
+pub mod url;
+
+pub use article::Article;
+pub use catalog::{read_catalog, Catalog, CatalogEntry, Thumbnail};
+pub use date::Timestamp;
+pub use diagnostic::{Diagnostic, Report, Rule, Severity};
+pub use document::{Alignment, Block, Document, Footnote, Inline, ListItem, OutlineEntry};
+pub use folder::read_folder;
+pub use manifest::{
+    read_manifest, Direction, Figure, Link, LinkTo, Manifest, Media, Notice, NoticeKind, Sidebar,
+};
+pub use url::{classify, LinkTarget, Refusal};
+
+/// Reads a whole bundle from its manifest and body bytes, as the viewer receives them.
+pub fn read_bundle(manifest: &[u8], body: &[u8]) -> (Option<Article>, Report) {
+    let mut report = Report::default();
+    let article =
+        read_manifest(manifest, &mut report).and_then(|m| Article::assemble(m, body, &mut report));
+    (article, report)
+}

@@ -1,0 +1,77 @@
+//! Markdown to a typed [`Document`]: pulldown-cmark's events, adapted by small filters,
+//! walked once into blocks, then enriched. Raw HTML never becomes markup.
+
+mod walker;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use crate::diagnostic::{Diagnostic, Report, Rule};
+use crate::document::Document;
+use crate::enrich;
+
+/// The Markdown extensions a bundle may use, on top of CommonMark.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Parses `text`, named `file` in messages, into an enriched document.
+///
+/// Problems (refused links, raw HTML, over-deep nesting) are added to `report`;
+/// parsing itself never fails, so a reader always gets the text.
+pub fn parse(file: &str, text: &str, report: &mut Report) -> Document {
+    let lines = LineIndex::new(text);
+    let events = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter(|(event, _)| !is_html_comment(event))
+        .map(|(event, range)| (event, lines.line_of(range.start)));
+    let document = walker::walk(file, events, report);
+    enrich::run(file, document, report)
+}
+
+/// Whether an event is an HTML comment, which is dropped: it was never meant to be seen.
+fn is_html_comment(event: &Event<'_>) -> bool {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            let t = html.trim();
+            t.starts_with("<!--") && t.ends_with("-->")
+        }
+        _ => false,
+    }
+}
+
+/// Adds a Markdown problem at `line` of `file`; line 0 means the whole file.
+pub(crate) fn warn(
+    report: &mut Report,
+    rule: Rule,
+    file: &str,
+    line: usize,
+    message: impl Into<String>,
+) {
+    let place = if line == 0 {
+        String::new()
+    } else {
+        format!("line {line}")
+    };
+    report.push(Diagnostic::new(rule, file, place, message));
+}
+
+/// Finds the 1-based line of a byte offset.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
