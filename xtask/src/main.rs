@@ -1,1 +1,117 @@
-fn main() {}
+//! Folio's project commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask bench`.
+//! Each installs what it needs first, so a fresh machine needs nothing else.
+
+mod server;
+mod setup;
+mod tiers;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   install what is missing, build the release app, and serve it with the
+                     sample bundles on http://127.0.0.1:8080
+  test               install what is missing and run every test tier
+  build              install what is missing and build the release app into dist/
+  setup              only install what is missing
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => tiers::run_all(),
+        Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
+        Some("setup") => setup::all(setup::Needs::TEST),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A failure, as the words to show the developer.
+pub type Outcome = Result<(), String>;
+
+/// The repository's root folder.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Runs `cmd`, echoing it first, and fails with its exit status.
+pub fn run(cmd: &mut Command) -> Outcome {
+    eprintln!("$ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+/// The command line, for messages.
+pub fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// PATH with npm's binaryen (the wasm-opt Trunk must use) and cargo's bin folder first.
+pub fn tool_path() -> String {
+    let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+    {
+        parts.push(home.join("bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+/// Builds the release app into `dist/` with Trunk, offline, using npm's wasm-opt.
+pub fn build_release() -> Outcome {
+    run(Command::new("cargo").arg("fetch").current_dir(root()))?;
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("PATH", tool_path())
+        .current_dir(root()))
+}
+
+fn serve(args: &[String]) -> Outcome {
+    let port = match args {
+        [] => 8080,
+        [flag, n] if flag == "--port" => {
+            n.parse().map_err(|_| format!("not a port number: {n}"))?
+        }
+        _ => return Err(format!("unexpected arguments: {}\n{USAGE}", args.join(" "))),
+    };
+    setup::all(setup::Needs::BUILD)?;
+    build_release()?;
+    let site = server::Site {
+        dist: root().join("dist"),
+        fixtures: None,
+    };
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!("\nFolio is running at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+    server::serve_forever(listener, site);
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! A whole article page, in reading order: header, lead photo, body beside its sidebars,
+//! related links, notices, and the rights line.
+
+pub mod blocks;
+pub mod figure;
+pub mod header;
+pub mod inlines;
+pub mod links;
+pub mod meta;
+pub mod notices;
+pub mod sidebar;
+
+use leptos::prelude::*;
+
+use crate::io::LoadedArticle;
+use crate::render_context::RenderContext;
+
+/// An article, loaded and checked.
+#[component]
+pub fn ArticleView(
+    /// The article and where its files are.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let ctx = RenderContext {
+        article: loaded.article.clone(),
+        base: loaded.base,
+    };
+    provide_context(ctx);
+    let article = loaded.article;
+    let m = article.manifest.clone();
+    let sidebars = m
+        .sidebars
+        .iter()
+        .cloned()
+        .zip(article.teasers.iter().cloned())
+        .enumerate()
+        .map(|(index, (sidebar, teaser))| view! { <sidebar::Sidebar sidebar teaser index/> })
+        .collect_view();
+    view! {
+        <meta::ArticleMeta/>
+        <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="headline">
+            <header::ArticleHeader/>
+            {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
+            <div class="article-columns">
+                <div class="story">
+                    <div class="story-body">
+                        {m.dateline.clone().map(|d| view! { <p class="dateline">{d} " \u{2013}"</p> })}
+                        <blocks::DocumentView document=article.body.clone()/>
+                    </div>
+                    <links::RelatedLinks related=m.related.clone() more=m.more_coverage.clone()/>
+                    <notices::Notices notices=m.notices.clone() texts=article.notices.clone()/>
+                </div>
+                <div class="sidebars">{sidebars}</div>
+            </div>
+            <footer class="article-footer">
+                {(!m.tags.is_empty()).then(|| view! {
+                    <ul class="tags" aria-label="Topics">{m.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                })}
+                <p class="source-line">"Source: " {m.source.name.clone()}</p>
+                {m.rights.clone().map(|r| view! { <p class="rights">{r}</p> })}
+            </footer>
+        </article>
+    }
+}

@@ -1,0 +1,156 @@
+//! The article body: one component per [`Block`] kind, through one exhaustive match.
+
+use folio_bundle::{Alignment, Block, Document, ListItem};
+use leptos::prelude::*;
+
+use crate::article::figure::Figure;
+use crate::article::inlines::inlines;
+use crate::render_context::RenderContext;
+
+/// A document's blocks, then its footnotes.
+#[component]
+pub fn DocumentView(
+    /// The parsed Markdown.
+    document: Document,
+) -> impl IntoView {
+    let footnotes = document.footnotes;
+    view! {
+        {blocks(document.blocks)}
+        {(!footnotes.is_empty()).then(|| view! {
+            <section class="footnotes" aria-label="Footnotes">
+                <ol>
+                    {footnotes.into_iter().map(|note| {
+                        let n = note.number;
+                        view! {
+                            <li id=format!("fn-{n}") value=n>
+                                {blocks(note.blocks)}
+                                <a href=format!("#fnref-{n}") class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+    }
+}
+
+/// A list of blocks.
+pub fn blocks(list: Vec<Block>) -> AnyView {
+    list.into_iter().map(block).collect_view().into_any()
+}
+
+/// One block, through the one exhaustive match.
+pub fn block(item: Block) -> AnyView {
+    match item {
+        Block::Heading { level, id, content } => heading(level, id, content),
+        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::List {
+            start,
+            tight,
+            items,
+        } => list(start, tight, items),
+        Block::Quote(inner) => view! { <blockquote>{blocks(inner)}</blockquote> }.into_any(),
+        Block::Figure { media, caption } => figure(media, caption),
+        Block::Table {
+            alignments,
+            head,
+            rows,
+        } => table(alignments, head, rows),
+        Block::Code { language, text } => view! {
+            <pre class="code" tabindex="0"><code data-language=language>{text}</code></pre>
+        }
+        .into_any(),
+        Block::Rule => view! { <hr/> }.into_any(),
+        Block::RawHtml(html) => {
+            view! { <pre class="raw-html" aria-label="Unrendered HTML">{html}</pre> }.into_any()
+        }
+        Block::Unsupported { what, text } => {
+            web_sys::console::warn_1(
+                &format!("Folio does not render {what} yet; showing its text").into(),
+            );
+            view! { <p class="unsupported" data-kind=what>{text}</p> }.into_any()
+        }
+    }
+}
+
+fn heading(level: u8, id: String, content: Vec<folio_bundle::Inline>) -> AnyView {
+    let ctx = expect_context::<RenderContext>();
+    let content = inlines(content);
+    match ctx.heading_level(level) {
+        2 => view! { <h2 id=id>{content}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{content}</h3> }.into_any(),
+        4 => view! { <h4 id=id>{content}</h4> }.into_any(),
+        5 => view! { <h5 id=id>{content}</h5> }.into_any(),
+        _ => view! { <h6 id=id>{content}</h6> }.into_any(),
+    }
+}
+
+fn list(start: Option<u64>, tight: bool, items: Vec<ListItem>) -> AnyView {
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let task = item.task.map(|done| {
+                view! { <input type="checkbox" disabled=true checked=done aria-label=if done { "Done" } else { "Not done" }/> " " }
+            });
+            let is_task = task.is_some();
+            view! { <li class:task=is_task>{task}{blocks(item.blocks)}</li> }
+        })
+        .collect_view();
+    match start {
+        Some(n) => view! { <ol class:tight=tight start=n>{items}</ol> }.into_any(),
+        None => view! { <ul class:tight=tight>{items}</ul> }.into_any(),
+    }
+}
+
+fn figure(media: String, caption: Vec<folio_bundle::Inline>) -> AnyView {
+    let ctx = expect_context::<RenderContext>();
+    match ctx.media(&media).cloned() {
+        Some(m) => {
+            let caption = (!caption.is_empty()).then(|| inlines(caption));
+            view! { <Figure media=m caption=caption credit=None/> }.into_any()
+        }
+        None => view! { <p class="unsupported">"[Missing image: " {media} "]"</p> }.into_any(),
+    }
+}
+
+fn align_class(a: Alignment) -> Option<&'static str> {
+    match a {
+        Alignment::None => None,
+        Alignment::Left => Some("align-start"),
+        Alignment::Center => Some("align-center"),
+        Alignment::Right => Some("align-end"),
+    }
+}
+
+fn table(
+    alignments: Vec<Alignment>,
+    head: Vec<Vec<folio_bundle::Inline>>,
+    rows: Vec<Vec<Vec<folio_bundle::Inline>>>,
+) -> AnyView {
+    let class_of = move |i: usize| alignments.get(i).copied().and_then(align_class);
+    let head = head
+        .into_iter()
+        .enumerate()
+        .map(|(i, cell)| view! { <th scope="col" class=class_of(i)>{inlines(cell)}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .enumerate()
+                .map(|(i, cell)| view! { <td class=class_of(i)>{inlines(cell)}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" role="region" aria-label="Table" tabindex="0">
+            <table>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

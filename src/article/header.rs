@@ -1,0 +1,45 @@
+//! The top of an article: kicker, headline, standfirst, byline, date, dateline and
+//! reading time, with a plain warning when the story is old.
+
+use leptos::prelude::*;
+
+use crate::render_context::RenderContext;
+use crate::time::{age_in_years, long_date, now_ms};
+
+/// The article's header.
+#[component]
+pub fn ArticleHeader() -> impl IntoView {
+    let ctx = expect_context::<RenderContext>();
+    let m = &ctx.article.manifest;
+    let lang = m.language.clone();
+    let published = long_date(&m.published, &lang);
+    let years = age_in_years(&m.published, now_ms());
+    let updated = m.updated.map(|u| (u.to_string(), long_date(&u, &lang)));
+    let minutes = ctx.article.reading_minutes();
+    let has_safety = m
+        .notices
+        .iter()
+        .any(|n| n.kind == folio_bundle::NoticeKind::Safety);
+    view! {
+        <header class="article-header">
+            {m.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
+            <h1 class="headline" id="headline">{m.headline.clone()}</h1>
+            {m.standfirst.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
+            {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
+            <p class="article-meta">
+                <span class="published">"Published " <time datetime=m.published.to_string()>{published}</time></span>
+                {updated.map(|(iso, text)| view! { <span class="updated">" · Updated " <time datetime=iso>{text}</time></span> })}
+                <span class="source">" · " {m.source.name.clone()}</span>
+                <span class="reading-time">" · " {minutes} " min read"</span>
+            </p>
+            {(years >= 1).then(|| view! {
+                <p class="age-warning" role="note">
+                    {format!("This article is more than {years} {} old.", if years == 1 { "year" } else { "years" })}
+                </p>
+            })}
+            {has_safety.then(|| view! {
+                <p class="safety-pointer"><a href="#notices">"Read the safety notice for readers of this article"</a></p>
+            })}
+        </header>
+    }
+}

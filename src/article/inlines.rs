@@ -1,0 +1,89 @@
+//! Text-level content: one arm per [`Inline`] kind. Links pass the bundle crate's
+//! allow-list already; a refused link is shown as its words alone.
+
+use folio_bundle::{Inline, LinkTarget};
+use leptos::prelude::*;
+
+use crate::render_context::{article_href, RenderContext};
+
+/// A run of inline content.
+pub fn inlines(list: Vec<Inline>) -> AnyView {
+    list.into_iter().map(inline).collect_view().into_any()
+}
+
+/// One inline, through the one exhaustive match.
+pub fn inline(item: Inline) -> AnyView {
+    match item {
+        Inline::Text(text) => text.into_any(),
+        Inline::Emphasis(c) => view! { <em>{inlines(c)}</em> }.into_any(),
+        Inline::Strong(c) => view! { <strong>{inlines(c)}</strong> }.into_any(),
+        Inline::Strikethrough(c) => view! { <s>{inlines(c)}</s> }.into_any(),
+        Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
+        Inline::Link { target, title, content } => link(target, title, content),
+        Inline::Image { target, title, alt } => image(target, title, alt),
+        Inline::FootnoteRef { label, number: Some(n) } => view! {
+            <sup class="footnote-ref">
+                <a href=format!("#fn-{n}") id=format!("fnref-{n}") aria-label=format!("Footnote {n}") data-label=label>{n}</a>
+            </sup>
+        }
+        .into_any(),
+        Inline::FootnoteRef { label, number: None } => format!("[^{label}]").into_any(),
+        Inline::SoftBreak => " ".into_any(),
+        Inline::HardBreak => view! { <br/> }.into_any(),
+        Inline::RawHtml(html) => view! { <code class="raw-html">{html}</code> }.into_any(),
+    }
+}
+
+fn link(target: LinkTarget, title: String, content: Vec<Inline>) -> AnyView {
+    let ctx = expect_context::<RenderContext>();
+    let title = (!title.is_empty()).then_some(title);
+    match target {
+        LinkTarget::External(url) => view! {
+            <a href=url title=title target="_blank" rel="noopener noreferrer">
+                {inlines(content)}<span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }
+        .into_any(),
+        LinkTarget::Bundle(path) => {
+            view! { <a href=ctx.file_url(&path) title=title>{inlines(content)}</a> }.into_any()
+        }
+        LinkTarget::Anchor(id) => {
+            view! { <a href=format!("#{id}") title=title>{inlines(content)}</a> }.into_any()
+        }
+        LinkTarget::Media(id) => {
+            let href = ctx.media(&id).map(|m| ctx.file_url(&m.src));
+            view! { <a href=href title=title>{inlines(content)}</a> }.into_any()
+        }
+        LinkTarget::Article(id) => {
+            view! { <a href=article_href(&id) title=title>{inlines(content)}</a> }.into_any()
+        }
+        LinkTarget::Refused { .. } => {
+            view! { <span class="link-refused">{inlines(content)}</span> }.into_any()
+        }
+    }
+}
+
+fn image(target: LinkTarget, title: String, alt: Vec<Inline>) -> AnyView {
+    let ctx = expect_context::<RenderContext>();
+    let alt_text = folio_bundle::document::plain_text(&alt);
+    let title = (!title.is_empty()).then_some(title);
+    let media = match &target {
+        LinkTarget::Media(id) => ctx.media(id).cloned(),
+        LinkTarget::Bundle(path) => ctx
+            .article
+            .manifest
+            .media
+            .iter()
+            .find(|m| &m.src == path)
+            .cloned(),
+        _ => None,
+    };
+    match media {
+        Some(m) => view! {
+            <img class="inline-image" src=ctx.file_url(&m.src) alt=alt_text title=title width=m.width height=m.height loading="lazy" decoding="async"/>
+        }
+        .into_any(),
+        // Images from elsewhere are never requested: nobody else learns who reads.
+        None => view! { <span class="image-withheld">"[Image: " {alt_text} "]"</span> }.into_any(),
+    }
+}

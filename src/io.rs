@@ -1,0 +1,260 @@
+//! All of Folio's network I/O: the config, the catalog, and bundles, each request with a
+//! timeout, aborted when its view goes away, and failing with a [`LoadError`] that says what.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use folio_bundle::{manifest, read_catalog, read_manifest, Article, Catalog, Report, Rule};
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+
+use crate::config::{self, Config};
+
+/// Why something could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The catalog has no such article, or the server answered 404.
+    NotFound {
+        /// What was asked for.
+        what: String,
+    },
+    /// The server answered with an error status.
+    Server {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// No answer: the reader is offline, or the connection failed.
+    Network {
+        /// The URL asked for.
+        url: String,
+    },
+    /// No answer in time.
+    Timeout {
+        /// The URL asked for.
+        url: String,
+        /// How long Folio waited.
+        seconds: u32,
+    },
+    /// The bundle or catalog is malformed; every problem is listed.
+    Invalid {
+        /// What was read.
+        what: String,
+        /// Every error and warning.
+        report: Report,
+    },
+    /// The bundle was written for a newer version of the format.
+    Unsupported {
+        /// The reader's explanation.
+        message: String,
+    },
+    /// The bundle's address is not allowed by the deployment's settings.
+    Refused {
+        /// The address.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// The request was abandoned because the reader moved on.
+    Aborted,
+}
+
+/// A bundle ready to show, with the absolute URL of its folder for resolving media.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedArticle {
+    /// The parsed article.
+    pub article: Arc<Article>,
+    /// The bundle folder's absolute URL, ending in `/`.
+    pub base: String,
+}
+
+/// Which bundle to open.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum BundleSource {
+    /// A catalog entry, by id.
+    Id(String),
+    /// A bundle folder's URL, relative to the app or absolute.
+    Url(String),
+}
+
+/// Resolves `url` against `base` into an absolute URL.
+pub fn absolute(url: &str, base: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, base).ok()
+}
+
+fn document_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
+thread_local! {
+    static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
+}
+
+/// The deployment's settings, fetched once. A missing or broken file means the defaults.
+pub async fn config() -> Config {
+    if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
+        return c;
+    }
+    let loaded = match fetch_bytes(config::FILE, 10).await {
+        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            web_sys::console::warn_1(&format!("{}: {e}; using the defaults", config::FILE).into());
+            Config::default()
+        }),
+        Err(_) => Config::default(),
+    };
+    CONFIG.with(|c| *c.borrow_mut() = Some(loaded.clone()));
+    loaded
+}
+
+/// The catalog, with its absolute URL for resolving its paths.
+pub async fn catalog() -> Result<(Arc<Catalog>, String), LoadError> {
+    let config = config().await;
+    let url = absolute(&config.catalog, &document_base())
+        .map(|u| u.href())
+        .unwrap_or(config.catalog.clone());
+    let bytes = fetch_bytes(&url, config.timeout_seconds).await?;
+    let mut report = Report::default();
+    match read_catalog(&bytes, &mut report) {
+        Some(catalog) => Ok((Arc::new(catalog), url)),
+        None => Err(LoadError::Invalid {
+            what: "the list of articles".into(),
+            report,
+        }),
+    }
+}
+
+/// Loads, parses and checks a bundle.
+pub async fn article(source: BundleSource) -> Result<LoadedArticle, LoadError> {
+    let config = config().await;
+    let folder = match &source {
+        BundleSource::Id(id) => {
+            let (catalog, catalog_url) = catalog().await?;
+            let entry = catalog.entry(id).ok_or_else(|| LoadError::NotFound {
+                what: format!("the article \u{201c}{id}\u{201d}"),
+            })?;
+            absolute(&entry.path, &catalog_url)
+        }
+        BundleSource::Url(url) => absolute(url, &document_base()),
+    };
+    let folder = folder.ok_or_else(|| LoadError::Refused {
+        url: format!("{source:?}"),
+        reason: "it is not a valid address".into(),
+    })?;
+    check_origin(&folder, &config)?;
+    let mut base = folder.href();
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    let manifest_url = format!("{base}{}", manifest::FILE);
+    let manifest_bytes = fetch_bytes(&manifest_url, config.timeout_seconds).await?;
+    let mut report = Report::default();
+    let Some(manifest) = read_manifest(&manifest_bytes, &mut report) else {
+        return Err(invalid(report));
+    };
+    let body_url = format!("{base}{}", manifest.body);
+    let body = fetch_bytes(&body_url, config.timeout_seconds).await?;
+    match Article::assemble(manifest, &body, &mut report) {
+        Some(article) => {
+            for warning in report.warnings() {
+                web_sys::console::warn_1(&format!("bundle warning: {warning}").into());
+            }
+            Ok(LoadedArticle {
+                article: Arc::new(article),
+                base,
+            })
+        }
+        None => Err(invalid(report)),
+    }
+}
+
+fn invalid(report: Report) -> LoadError {
+    match report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == Rule::UnsupportedVersion)
+    {
+        Some(d) => LoadError::Unsupported {
+            message: d.message.clone(),
+        },
+        None => LoadError::Invalid {
+            what: "this article\u{2019}s bundle".into(),
+            report,
+        },
+    }
+}
+
+fn check_origin(url: &web_sys::Url, config: &Config) -> Result<(), LoadError> {
+    let own = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let origin = url.origin();
+    if origin == own
+        || config
+            .bundle_origins
+            .iter()
+            .any(|o| o.trim_end_matches('/') == origin)
+    {
+        Ok(())
+    } else {
+        Err(LoadError::Refused {
+            url: url.href(),
+            reason: format!("bundles from {origin} are not allowed by this site\u{2019}s settings"),
+        })
+    }
+}
+
+/// Fetches `url`, giving up after `seconds` and when the calling view is cleaned up.
+pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> {
+    let controller =
+        web_sys::AbortController::new().map_err(|_| LoadError::Network { url: url.into() })?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or(LoadError::Network { url: url.into() })?;
+    let timer_id = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            timer.as_ref().unchecked_ref(),
+            (seconds as i32).saturating_mul(1000),
+        )
+        .unwrap_or(0);
+    let on_leave = SendWrapper::new(controller);
+    on_cleanup(move || on_leave.abort());
+    let result = Request::get(url).abort_signal(Some(&signal)).send().await;
+    window.clear_timeout_with_handle(timer_id);
+    drop(timer);
+    let response = match result {
+        Ok(r) => r,
+        Err(_) if timed_out.get() => {
+            return Err(LoadError::Timeout {
+                url: url.into(),
+                seconds,
+            })
+        }
+        Err(_) if signal.aborted() => return Err(LoadError::Aborted),
+        Err(_) => return Err(LoadError::Network { url: url.into() }),
+    };
+    match response.status() {
+        200..=299 => response
+            .binary()
+            .await
+            .map_err(|_| LoadError::Network { url: url.into() }),
+        404 | 410 => Err(LoadError::NotFound { what: url.into() }),
+        status => Err(LoadError::Server {
+            url: url.into(),
+            status,
+        }),
+    }
+}

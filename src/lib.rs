@@ -1,0 +1,77 @@
+//! Folio's app shell: the router, the page frame with its skip link and landmarks,
+//! and the choice of page from the URL.
+//!
+//! URLs need no server fallback: every page is the app's own `index.html` with a query,
+//! `?article=ID` for a catalog article and `?bundle=PATH` for a bundle by address.
+
+pub mod article;
+pub mod config;
+pub mod io;
+pub mod pages;
+pub mod render_context;
+pub mod time;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_query_map;
+use leptos_router::path;
+
+use crate::io::BundleSource;
+use crate::pages::article_page::ArticlePage;
+use crate::pages::catalog_page::CatalogPage;
+
+/// Which page the URL asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The list of articles.
+    Catalog,
+    /// One article.
+    Article(BundleSource),
+}
+
+impl Place {
+    /// Reads the place from the query's `article` or `bundle` parameter.
+    pub fn from_query(article: Option<String>, bundle: Option<String>) -> Place {
+        match (article, bundle) {
+            (Some(id), _) if !id.is_empty() => Place::Article(BundleSource::Id(id)),
+            (_, Some(url)) if !url.is_empty() => Place::Article(BundleSource::Url(url)),
+            _ => Place::Catalog,
+        }
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <a class="site-header__name" href="./">"Folio"</a>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=Shell>
+                    <Route path=path!("/") view=Shell/>
+                    <Route path=path!("/*any") view=Shell/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Folio shows article bundles. Each article credits its own source."</p>
+            </footer>
+        </Router>
+    }
+}
+
+/// Chooses the page from the URL's query.
+#[component]
+fn Shell() -> impl IntoView {
+    let query = use_query_map();
+    let place =
+        Memo::new(move |_| query.with(|q| Place::from_query(q.get("article"), q.get("bundle"))));
+    move || match place.get() {
+        Place::Catalog => view! { <CatalogPage/> }.into_any(),
+        Place::Article(source) => view! { <ArticlePage source/> }.into_any(),
+    }
+}

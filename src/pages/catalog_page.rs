@@ -1,0 +1,80 @@
+//! The list of articles: cards with headline, date, summary, picture and language, newest first.
+
+use folio_bundle::CatalogEntry;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use wasm_bindgen::JsCast;
+
+use crate::io::{self, absolute};
+use crate::pages::failure::{ArticleSkeleton, Failure};
+use crate::render_context::article_href;
+use crate::time::long_date;
+
+/// A language's name in that language (`Intl.DisplayNames`), for the cards' label;
+/// the tag itself where the browser has no name for it.
+fn language_name(tag: &str) -> String {
+    let name = (|| {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
+        let args = js_sys::Array::of2(&js_sys::Array::of1(&tag.into()), &options);
+        let names = js_sys::Reflect::construct(&ctor, &args).ok()?;
+        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        of.call1(&names, &tag.into()).ok()?.as_string()
+    })();
+    name.unwrap_or_else(|| tag.to_owned())
+}
+
+#[component]
+fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
+    let thumb = entry.thumbnail.clone().map(|t| {
+        let src = absolute(&t.src, &catalog_url).map(|u| u.href()).unwrap_or_default();
+        view! { <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading="lazy" decoding="async"/> }
+    });
+    let lang = entry.language.clone();
+    view! {
+        <li class="card" lang=lang.clone() dir=entry.direction.as_str()>
+            {thumb}
+            <div class="card__text">
+                <h2 class="card__headline"><a href=article_href(&entry.id)>{entry.headline.clone()}</a></h2>
+                <p class="card__meta">
+                    <time datetime=entry.published.to_string()>{long_date(&entry.published, &lang)}</time>
+                    " · " <span class="card__language">{language_name(&lang)}</span>
+                </p>
+                <p class="card__summary">{entry.summary.clone()}</p>
+            </div>
+        </li>
+    }
+}
+
+/// The catalog page.
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let resource = LocalResource::new(io::catalog);
+    let retry = Callback::new(move |_| resource.refetch());
+    view! {
+        <Title text="Folio \u{2014} articles"/>
+        <Meta name="description" content="Articles available to read in Folio."/>
+        <h1 class="page-title">"Articles"</h1>
+        <Suspense fallback=ArticleSkeleton>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok((catalog, url)) => {
+                        let cards = catalog.newest_first().into_iter().cloned()
+                            .map(|entry| view! { <Card entry catalog_url=url.clone()/> })
+                            .collect_view();
+                        view! { <ul class="cards">{cards}</ul> }.into_any()
+                    }
+                    Err(error) => view! { <Failure error retry/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

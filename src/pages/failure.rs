@@ -1,0 +1,86 @@
+//! What a reader sees when something cannot be shown: a specific, plain explanation,
+//! and a Retry button where trying again can help.
+
+use leptos::prelude::*;
+
+use crate::io::LoadError;
+
+/// The view for one load failure.
+#[component]
+pub fn Failure(
+    /// What went wrong.
+    error: LoadError,
+    /// Tries the load again.
+    #[prop(into)]
+    retry: Callback<()>,
+) -> impl IntoView {
+    let (kind, title, detail): (&str, String, AnyView) = match error {
+        LoadError::NotFound { what } => (
+            "not-found",
+            "Article not found".into(),
+            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p><p><a href="./">"See all articles"</a></p> }.into_any(),
+        ),
+        LoadError::Server { url, status } => (
+            "server",
+            "The server had a problem".into(),
+            view! { <p>"The server answered with error " {status} " for " <code>{url}</code> ". Try again in a moment."</p> }.into_any(),
+        ),
+        LoadError::Network { url } => (
+            "network",
+            "You seem to be offline".into(),
+            view! { <p>"Folio could not reach " <code>{url}</code> ". Check your connection, then try again."</p> }.into_any(),
+        ),
+        LoadError::Timeout { url, seconds } => (
+            "timeout",
+            "This is taking too long".into(),
+            view! { <p>"No answer from " <code>{url}</code> " after " {seconds} " seconds. The connection may be slow; try again."</p> }.into_any(),
+        ),
+        LoadError::Invalid { what, report } => {
+            let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+            (
+                "invalid",
+                "This article cannot be shown".into(),
+                view! {
+                    <p>"There are problems in " {what} ". The publisher needs to fix:"</p>
+                    <ul class="failure__problems">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
+                }
+                .into_any(),
+            )
+        }
+        LoadError::Unsupported { message } => (
+            "unsupported",
+            "This article needs a newer Folio".into(),
+            view! { <p>{message}</p> }.into_any(),
+        ),
+        LoadError::Refused { url, reason } => (
+            "refused",
+            "This article was not loaded".into(),
+            view! { <p>"Folio did not load " <code>{url}</code> " because " {reason} "."</p> }.into_any(),
+        ),
+        LoadError::Aborted => ("aborted", "Loading stopped".into(), view! { <p>"Loading was stopped."</p> }.into_any()),
+    };
+    let can_retry = matches!(kind, "server" | "network" | "timeout" | "aborted");
+    view! {
+        <section class="failure" data-failure=kind role="alert" aria-labelledby="failure-title">
+            <h1 id="failure-title">{title}</h1>
+            {detail}
+            {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
+        </section>
+    }
+}
+
+/// A grey outline of an article, shown while it loads.
+#[component]
+pub fn ArticleSkeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true" aria-live="polite">
+            <span class="visually-hidden">"Loading the article\u{2026}"</span>
+            <div class="skeleton__line skeleton__line--short"></div>
+            <div class="skeleton__line skeleton__line--title"></div>
+            <div class="skeleton__block"></div>
+            <div class="skeleton__line"></div>
+            <div class="skeleton__line"></div>
+            <div class="skeleton__line skeleton__line--short"></div>
+        </div>
+    }
+}

@@ -1,0 +1,39 @@
+//! Publication dates as readers read them, in the article's language, and how old they are.
+
+use folio_bundle::Timestamp;
+
+/// The reader's clock, in milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A date in words in `language`, such as "13 October 2007" or "13 октября 2007 г.".
+/// A date without a time is formatted in UTC so that no time zone moves it to another day.
+pub fn long_date(ts: &Timestamp, language: &str) -> String {
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    };
+    set("dateStyle", "long");
+    if ts.time.is_some() {
+        set("timeStyle", "short");
+    } else {
+        set("timeZone", "UTC");
+    }
+    let locales = js_sys::Array::of1(&language.into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let date = js_sys::Date::new(&((ts.unix_seconds() as f64) * 1000.0).into());
+    format
+        .format()
+        .call1(&format, &date)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| ts.to_string())
+}
+
+/// Whole years between `ts` and now.
+pub fn age_in_years(ts: &Timestamp, now_ms: f64) -> i64 {
+    let seconds = (now_ms / 1000.0) as i64 - ts.unix_seconds();
+    // 365.2425 days, the mean Gregorian year.
+    seconds / 31_556_952
+}

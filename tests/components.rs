@@ -1,0 +1,207 @@
+//! Component tests in headless Chromium: mount one part of the viewer, look at the DOM.
+//! Run by `cargo xtask test` (`cargo test --target wasm32-unknown-unknown -p folio`).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use folio::article::figure::Figure;
+use folio::article::ArticleView;
+use folio::io::{LoadError, LoadedArticle};
+use folio::pages::failure::Failure;
+use folio::render_context::RenderContext;
+use folio_bundle::{read_bundle, Report};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_MANIFEST: &[u8] =
+    include_bytes!("../public/bundles/us-officials-meet-russian-dissidents/bundle.json");
+const SEED_BODY: &[u8] =
+    include_bytes!("../public/bundles/us-officials-meet-russian-dissidents/body.md");
+
+fn seed() -> LoadedArticle {
+    let (article, report) = read_bundle(SEED_MANIFEST, SEED_BODY);
+    assert!(report.diagnostics.is_empty(), "{report}");
+    LoadedArticle {
+        article: Arc::new(article.unwrap()),
+        base: "/bundles/us-officials-meet-russian-dissidents/".into(),
+    }
+}
+
+/// A fresh element to mount into, attached to the page.
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn article_view_renders_each_part_in_reading_order() {
+    let el = host();
+    let handle = leptos::mount::mount_to(el.clone(), || view! { <ArticleView loaded=seed()/> });
+    let order = texts(&el, ".kicker, h1, .lead figcaption, .story-body h2, .related__title, .notice__title, .sidebar__title");
+    assert_eq!(
+        order,
+        [
+            "Breaking News",
+            "U.S. Officials Meet With Russian Dissidents, Military",
+            "Image: Gates (left) and Rice with Putin on October 12 (Credit: ITAR-TASS)",
+            "Array Of Activists",
+            "Missile-Defense Disagreement",
+            "Related",
+            "Safety notice",
+            "Moscow And Washington: Toe To Toe",
+        ]
+    );
+    let article = el.query_selector("article").unwrap().unwrap();
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(texts(&el, "h1").len(), 1, "one h1 per page");
+    assert_eq!(
+        texts(&el, ".related__list .link-none").len(),
+        4,
+        "targetless related items are plain text"
+    );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn lead_image_reserves_its_declared_shape_and_loads_eagerly() {
+    let el = host();
+    let _handle = leptos::mount::mount_to(el.clone(), || view! { <ArticleView loaded=seed()/> });
+    let img = el.query_selector(".lead img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("width").as_deref(), Some("640"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("360"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("eager"));
+    let frame = el.query_selector(".lead .figure__frame").unwrap().unwrap();
+    assert!(frame
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("aspect-ratio: 640 / 360"));
+    let sidebar_img = el.query_selector(".sidebar img").unwrap().unwrap();
+    assert_eq!(
+        sidebar_img.get_attribute("loading").as_deref(),
+        Some("lazy")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_image_keeps_its_caption_and_its_box() {
+    let el = host();
+    let loaded = seed();
+    let mut media = loaded.article.manifest.media[0].clone();
+    media.src = "no-such-file.png".into();
+    let ctx = RenderContext {
+        article: loaded.article.clone(),
+        base: "/definitely-missing/".into(),
+    };
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(ctx.clone());
+        view! { <Figure media=media.clone() caption=Some("A caption".into_any()) credit=Some("AFP".into())/> }
+    });
+    for _ in 0..50 {
+        if el
+            .query_selector(".figure__frame--failed")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(
+        el.query_selector(".figure__frame--failed")
+            .unwrap()
+            .is_some(),
+        "the frame is marked failed"
+    );
+    let frame: web_sys::HtmlElement = el
+        .query_selector(".figure__frame")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(frame.offset_height() > 0, "the box keeps its height");
+    assert!(texts(&el, "figcaption")[0].contains("A caption"));
+}
+
+#[wasm_bindgen_test]
+fn failure_views_name_the_problem_and_offer_retry_only_where_it_helps() {
+    let cases = [
+        (LoadError::NotFound { what: "x".into() }, "not-found", false),
+        (
+            LoadError::Server {
+                url: "u".into(),
+                status: 503,
+            },
+            "server",
+            true,
+        ),
+        (LoadError::Network { url: "u".into() }, "network", true),
+        (
+            LoadError::Timeout {
+                url: "u".into(),
+                seconds: 20,
+            },
+            "timeout",
+            true,
+        ),
+        (
+            LoadError::Invalid {
+                what: "w".into(),
+                report: Report::default(),
+            },
+            "invalid",
+            false,
+        ),
+        (
+            LoadError::Unsupported {
+                message: "m".into(),
+            },
+            "unsupported",
+            false,
+        ),
+        (
+            LoadError::Refused {
+                url: "u".into(),
+                reason: "r".into(),
+            },
+            "refused",
+            false,
+        ),
+    ];
+    for (error, kind, retry) in cases {
+        let el = host();
+        let _handle = leptos::mount::mount_to(
+            el.clone(),
+            move || view! { <Failure error=error.clone() retry=|_| ()/> },
+        );
+        let view = el.query_selector("[data-failure]").unwrap().unwrap();
+        assert_eq!(view.get_attribute("data-failure").as_deref(), Some(kind));
+        assert_eq!(
+            el.query_selector("button").unwrap().is_some(),
+            retry,
+            "{kind}"
+        );
+    }
+}

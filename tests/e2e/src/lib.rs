@@ -1,0 +1,195 @@
+//! Shared helpers for Folio's end-to-end tests: a WebDriver session on Debian's Chromium,
+//! waiting for text, the browser's console log, axe-core, and screenshots kept as artifacts.
+//! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// The app's address, such as `http://127.0.0.1:40123/`.
+pub fn app_url() -> String {
+    std::env::var("FOLIO_URL")
+        .expect("FOLIO_URL is not set: run the end-to-end tests through `cargo xtask test`")
+}
+
+/// The app's address with `query` appended, such as `?article=ID`.
+pub fn page(query: &str) -> String {
+    format!("{}{query}", app_url())
+}
+
+/// A browser session, closed when the test ends.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+}
+
+impl Browser {
+    /// Starts headless Chromium at `width`×`height` CSS pixels.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let webdriver = std::env::var("FOLIO_WEBDRIVER")
+            .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--hide-scrollbars", format!("--window-size={width},{height}")
+                ]
+            },
+            "goog:loggingPrefs": { "browser": "ALL" }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&webdriver)
+            .await
+            .expect("cannot start a Chromium session through chromedriver");
+        Browser { client }
+    }
+
+    /// Opens `query` in the app and waits for the app to start.
+    pub async fn open(&self, query: &str) {
+        self.client
+            .goto(&page(query))
+            .await
+            .expect("navigation failed");
+        self.wait_for_css("main > *").await;
+    }
+
+    /// Waits up to 15 seconds for an element matching `css`.
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matching {css:?} appeared: {e}"))
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for_css(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+    }
+
+    /// The visible text of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+        {
+            out.push(el.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Runs `script` in the page and returns its value.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Browser console entries at level SEVERE (errors, uncaught exceptions, panics).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .unwrap_or(Value::Null);
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Every resource URL the page has requested so far.
+    pub async fn requested_urls(&self) -> Vec<String> {
+        let v = self.eval("return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));").await;
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|u| u.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Runs axe-core on the page and returns its violations as `id: help (n nodes)`.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let source = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
+            .expect("axe-core not installed: run `npm ci` (cargo xtask test does)");
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("axe-core did not load");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v =>
+                   v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')')));",
+                vec![],
+            )
+            .await
+            .expect("axe.run failed");
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// Saves a screenshot as `name.png` in the artifacts folder.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot failed");
+        let dir = std::env::var("FOLIO_ARTIFACTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| repo().join("target/e2e-artifacts"));
+        std::fs::create_dir_all(&dir).ok();
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("cannot write the screenshot");
+    }
+
+    /// Ends the session.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// The repository's root folder.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// ChromeDriver's browser-log command (`POST /session/{id}/se/log`).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}

@@ -1,0 +1,136 @@
+//! Every failure has its own clear view, served from broken fixtures and deliberately
+//! failing server paths, and none of them crashes the app.
+
+use folio_e2e::Browser;
+
+async fn failure_kind(b: &Browser, query: &str) -> (String, String) {
+    b.open(query).await;
+    let view = b.wait_for_css("[data-failure]").await;
+    let kind = view.attr("data-failure").await.unwrap().unwrap_or_default();
+    (kind, view.text().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn each_failure_gets_its_own_view() {
+    let b = Browser::start(1280, 900).await;
+    let cases = [
+        ("?article=no-such-article", "not-found", "Article not found"),
+        (
+            "?bundle=fixtures/bundles/does-not-exist/",
+            "not-found",
+            "Article not found",
+        ),
+        (
+            "?bundle=fixtures/bundles/bad-json/",
+            "invalid",
+            "not valid JSON",
+        ),
+        (
+            "?bundle=fixtures/bundles/not-an-object/",
+            "invalid",
+            "expected a JSON object",
+        ),
+        (
+            "?bundle=fixtures/bundles/newer-version/",
+            "unsupported",
+            "newer",
+        ),
+        (
+            "?bundle=fixtures/bundles/many-errors/",
+            "invalid",
+            "every image needs alternative text",
+        ),
+        ("?bundle=__test/status/500/", "server", "error 500"),
+        ("?bundle=__test/drop/", "network", "could not reach"),
+        (
+            "?bundle=https://bundles.invalid/story/",
+            "refused",
+            "not allowed",
+        ),
+    ];
+    for (query, kind, words) in cases {
+        let (shown, text) = failure_kind(&b, query).await;
+        assert_eq!(shown, kind, "{query}: {text}");
+        assert!(
+            text.contains(words),
+            "{query}: expected {words:?} in {text:?}"
+        );
+    }
+    assert_eq!(
+        b.console_errors()
+            .await
+            .iter()
+            .filter(|e| e.contains("panicked"))
+            .count(),
+        0
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_invalid_bundle_lists_all_its_errors_in_plain_words() {
+    let b = Browser::start(1280, 900).await;
+    b.open("?bundle=fixtures/bundles/many-errors/").await;
+    b.wait_for_css(".failure__problems").await;
+    let problems = b.texts(".failure__problems li").await;
+    assert!(problems.len() >= 6, "{problems:?}");
+    assert!(
+        problems.iter().all(|p| p.starts_with("bundle.json: ")),
+        "{problems:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn network_failures_offer_retry_and_retry_loads_again() {
+    let b = Browser::start(1280, 900).await;
+    b.open("?bundle=__test/drop/").await;
+    let retry = b.wait_for_css("[data-failure=network] button").await;
+    assert_eq!(retry.text().await.unwrap(), "Retry");
+    retry.click().await.unwrap();
+    // The retried request fails the same way, and the view comes back rather than a blank page.
+    b.wait_for_css("[data-failure=network] button").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn hostile_markdown_loads_without_running_anything() {
+    let b = Browser::start(1280, 900).await;
+    b.open("?bundle=fixtures/bundles/hostile-markdown/").await;
+    b.wait_for_css("h1.headline").await;
+    let checks = b
+        .eval(
+            "const links = [...document.querySelectorAll('article a')].map(a => a.getAttribute('href') || '');
+             return {
+               scripts: document.querySelectorAll('article script').length,
+               handlers: [...document.querySelectorAll('article *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+               bad: links.filter(h => /^\\s*(javascript|data|vbscript):/i.test(h)).length,
+               pwned: window.__folio_pwned === true,
+             };",
+        )
+        .await;
+    assert_eq!(checks["scripts"], 0);
+    assert_eq!(checks["handlers"], 0);
+    assert_eq!(checks["bad"], 0);
+    assert_eq!(checks["pwned"], false);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_request_that_hangs_times_out_with_retry() {
+    let b = Browser::start(1280, 900).await;
+    b.client
+        .goto(&folio_e2e::page("?bundle=__test/hang/"))
+        .await
+        .unwrap();
+    b.wait_for_css(".skeleton").await;
+    let view = b
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(40))
+        .for_element(fantoccini::Locator::Css("[data-failure=timeout]"))
+        .await
+        .expect("a timeout view after the configured seconds");
+    assert!(view.text().await.unwrap().contains("Retry"));
+    b.close().await;
+}

@@ -1,0 +1,121 @@
+//! Reader journeys across pages: catalog → article → related article → back, reloads
+//! and bookmarks, and a failed image that keeps its caption and its space.
+
+use folio_e2e::{page, Browser};
+
+const LONG: &str = "folio-long-read-test";
+const RUSSIAN: &str = "folio-russian-test";
+const SEED: &str = "us-officials-meet-russian-dissidents";
+
+#[tokio::test]
+async fn catalog_lists_every_bundle_newest_first_with_date_language_and_picture() {
+    let b = Browser::start(1280, 900).await;
+    b.open("").await;
+    b.wait_for_css(".card").await;
+    let headlines = b.texts(".card__headline").await;
+    assert_eq!(headlines.len(), 3, "{headlines:?}");
+    let dates = b.eval("return [...document.querySelectorAll('.card time')].map(t => t.getAttribute('datetime'));").await;
+    let mut sorted: Vec<String> = dates
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap().to_owned())
+        .collect();
+    let shown = sorted.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(shown, sorted, "cards are newest first");
+    assert_eq!(b.texts(".card__image").await.len(), 3);
+    let languages = b.texts(".card__language").await;
+    assert!(languages.iter().any(|l| l == "English"), "{languages:?}");
+    assert!(
+        languages
+            .iter()
+            .any(|l| l.to_lowercase().starts_with("рус")),
+        "{languages:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn catalog_to_article_to_related_article_and_back() {
+    let b = Browser::start(1280, 900).await;
+    b.open("").await;
+    let card = b
+        .wait_for_css(&format!(".card a[href='?article={LONG}']"))
+        .await;
+    card.click().await.expect("open the long article");
+    let long_headline = b.text("h1.headline").await;
+    assert!(b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .ends_with(&format!("?article={LONG}")));
+
+    let related = b
+        .wait_for_css(&format!(".related a[href='?article={RUSSIAN}']"))
+        .await;
+    related.click().await.expect("open the related article");
+    b.client
+        .wait()
+        .for_element(fantoccini::Locator::Css("article[lang='ru'] h1.headline"))
+        .await
+        .expect("the Russian article opens in place");
+
+    b.client.back().await.unwrap();
+    b.client
+        .wait()
+        .for_element(fantoccini::Locator::Css(&format!("article[lang='en']")))
+        .await
+        .unwrap();
+    assert_eq!(
+        b.text("h1.headline").await,
+        long_headline,
+        "Back returns to the long article"
+    );
+
+    b.client.back().await.unwrap();
+    b.wait_for_css(".card").await;
+    b.client.forward().await.unwrap();
+    assert_eq!(
+        b.text("h1.headline").await,
+        long_headline,
+        "Forward works too"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_article_address_survives_a_reload_and_opens_directly() {
+    let b = Browser::start(1280, 900).await;
+    b.client
+        .goto(&page(&format!("?article={SEED}")))
+        .await
+        .unwrap();
+    let first = b.text("h1.headline").await;
+    b.client.refresh().await.unwrap();
+    assert_eq!(b.text("h1.headline").await, first);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn external_links_open_in_a_new_tab_without_referrer_and_targetless_items_are_text() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?article={SEED}")).await;
+    b.wait_for_css(".related").await;
+    let links = b
+        .eval("return document.querySelectorAll('.related a').length;")
+        .await;
+    assert_eq!(
+        links, 0,
+        "the seed's related headlines have no known targets, so they are plain text"
+    );
+    b.open(&format!("?article={LONG}")).await;
+    b.wait_for_css("h1.headline").await;
+    let external = b
+        .eval("return [...document.querySelectorAll('article a[target=_blank]')].every(a => a.rel.includes('noopener') && a.rel.includes('noreferrer'));")
+        .await;
+    assert_eq!(external, true);
+    b.close().await;
+}

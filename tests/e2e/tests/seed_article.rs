@@ -1,0 +1,206 @@
+//! The sample article shows every part of the seed story, with the right text, and meets
+//! the page-level promises: accessible, quiet console, no request to any other host.
+
+use folio_e2e::{app_url, repo, Browser};
+use serde_json::Value;
+
+const SEED: &str = "us-officials-meet-russian-dissidents";
+
+fn seed_manifest() -> Value {
+    let path = repo().join(format!("public/bundles/{SEED}/bundle.json"));
+    serde_json::from_slice(&std::fs::read(path).expect("seed manifest"))
+        .expect("seed manifest is JSON")
+}
+
+fn seed_paragraphs() -> Vec<String> {
+    let body = std::fs::read_to_string(repo().join(format!("public/bundles/{SEED}/body.md")))
+        .expect("seed body");
+    body.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Visible text with runs of whitespace made single, as a reader sees it.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?article={SEED}")).await;
+    let m = seed_manifest();
+    assert_eq!(b.text("h1.headline").await, m["headline"].as_str().unwrap());
+    assert_eq!(b.text(".kicker").await, "Breaking News");
+    let time = b.wait_for_css(".published time").await;
+    assert_eq!(
+        time.attr("datetime").await.unwrap().as_deref(),
+        Some("2007-10-13")
+    );
+    assert_eq!(time.text().await.unwrap(), "13 October 2007");
+    assert!(b
+        .text(".published")
+        .await
+        .starts_with("Published 13 October 2007"));
+    assert!(
+        b.text(".age-warning").await.contains("years old"),
+        "old news is marked as old"
+    );
+    assert_eq!(
+        b.text(".dateline").await,
+        "October 13, 2007 (RFE/RL) \u{2013}"
+    );
+    assert!(b.text(".article-meta").await.contains("RFE/RL"));
+
+    let lead = squash(&b.text(".lead figcaption").await);
+    assert_eq!(
+        lead,
+        "Gates (left) and Rice with Putin on October 12 (ITAR-TASS)"
+    );
+
+    let body = squash(&b.text(".story-body").await);
+    for paragraph in seed_paragraphs() {
+        assert!(
+            body.contains(&squash(&paragraph)),
+            "body paragraph missing on screen: {paragraph}"
+        );
+    }
+    assert_eq!(
+        b.texts(".story-body h2").await,
+        ["Array Of Activists", "Missile-Defense Disagreement"]
+    );
+
+    let sidebar = squash(&b.text(".sidebar").await);
+    assert!(sidebar.starts_with("Moscow And Washington: Toe To Toe"));
+    assert!(sidebar.contains("U.S. President George W. Bush (left) and Russian President Vladimir Putin at the G8 summit in Germany on June 7 (AFP)"));
+    assert!(sidebar.contains("MOUNTING TENSIONS. Relations between Russia and the United States have grown increasingly tense"));
+    assert!(sidebar.contains("said democratic reforms in Russia have been \"derailed\"...."));
+    assert_eq!(b.text(".sidebar__more").await, "(more)");
+
+    assert_eq!(
+        b.texts(".related__list li").await,
+        [
+            "Silent Diplomacy Versus Public Criticism",
+            "Analysts Say New Arms Race Unlikely",
+            "Moscow's Patience With U.S., Allies 'Wearing Thin'",
+            "Russian Parliament Accuses U.S. Of Election Meddling",
+        ]
+    );
+    assert_eq!(
+        b.text(".more-coverage").await,
+        "MORE: A special archive of RFE/RL's coverage of U.S.-Russian relations."
+    );
+
+    let notice = squash(&b.text(".notice--safety").await);
+    assert!(notice.contains(
+        "RFE/RL has been declared an \"undesirable organization\" by the Russian government."
+    ));
+    assert!(notice.contains("you could face fines or imprisonment for sharing, liking, commenting on, or saving our content, or for contacting us."));
+    assert!(notice.contains("To find out more, click here."));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn article_page_sets_title_canonical_opengraph_and_json_ld() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?article={SEED}")).await;
+    b.wait_for_css("h1.headline").await;
+    let title = b.client.title().await.unwrap();
+    assert_eq!(
+        title,
+        "U.S. Officials Meet With Russian Dissidents, Military \u{2014} RFE/RL"
+    );
+    let head = b
+        .eval(
+            "return {
+               description: document.querySelector('meta[name=description]')?.content,
+               canonical: document.querySelector('link[rel=canonical]')?.href,
+               ogTitle: document.querySelector('meta[property=\"og:title\"]')?.content,
+               ogType: document.querySelector('meta[property=\"og:type\"]')?.content,
+               ld: JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)
+             };",
+        )
+        .await;
+    assert!(head["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Secretary of State Condoleezza Rice"));
+    assert!(head["canonical"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("article={SEED}")));
+    assert_eq!(
+        head["ogTitle"],
+        "U.S. Officials Meet With Russian Dissidents, Military"
+    );
+    assert_eq!(head["ogType"], "article");
+    assert_eq!(head["ld"]["@type"], "NewsArticle");
+    assert_eq!(head["ld"]["datePublished"], "2007-10-13");
+    assert_eq!(head["ld"]["publisher"]["name"], "RFE/RL");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn pages_request_nothing_from_other_hosts_and_log_no_errors() {
+    let b = Browser::start(1280, 900).await;
+    let origin = app_url().trim_end_matches('/').to_owned();
+    for query in ["", &format!("?article={SEED}")] {
+        b.open(query).await;
+        b.wait_for_css("main h1").await;
+        // Let lazy images and late requests happen before looking.
+        b.eval("window.scrollTo(0, document.body.scrollHeight); return true;")
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        for url in b.requested_urls().await {
+            assert!(
+                url.starts_with(&origin),
+                "request to another host on {query:?}: {url}"
+            );
+        }
+        assert_eq!(
+            b.console_errors().await,
+            Vec::<String>::new(),
+            "console errors on {query:?}"
+        );
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn axe_finds_no_violations_on_the_catalog_and_the_article() {
+    let b = Browser::start(1280, 900).await;
+    for query in ["", &format!("?article={SEED}")] {
+        b.open(query).await;
+        b.wait_for_css("main h1").await;
+        b.wait_for_css(if query.is_empty() { ".card" } else { ".notice" })
+            .await;
+        assert_eq!(
+            b.axe_violations().await,
+            Vec::<String>::new(),
+            "axe violations on {query:?}"
+        );
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn screenshots_at_phone_and_desktop_widths_are_kept() {
+    for (width, height) in [(360, 800), (1280, 900)] {
+        let b = Browser::start(width, height).await;
+        b.open("").await;
+        b.wait_for_css(".card").await;
+        b.screenshot(&format!("catalog-{width}")).await;
+        b.open(&format!("?article={SEED}")).await;
+        b.wait_for_css(".notice").await;
+        b.screenshot(&format!("article-{width}")).await;
+        let overflow = b.eval("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").await;
+        assert_eq!(
+            overflow,
+            Value::Bool(false),
+            "the article scrolls sideways at {width}px"
+        );
+        b.close().await;
+    }
+}

@@ -1,0 +1,129 @@
+//! `cargo xtask test`: every test tier in order, each named as it starts.
+//! 1. native `cargo test`; 2. schema checks; 3. `wasm-bindgen-test` in headless Chromium;
+//! 4. end-to-end reader journeys through WebDriver against the release build on a real server.
+
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::setup::{self, CHROMEDRIVER};
+use crate::{build_release, root, run, server, tool_path, Outcome};
+
+/// Runs every tier; stops at the first that fails.
+pub fn run_all() -> Outcome {
+    setup::all(setup::Needs::TEST)?;
+    tier("native tests", native)?;
+    tier("manifest schemas", schemas)?;
+    tier(
+        "browser component tests (wasm-bindgen-test, headless Chromium)",
+        wasm,
+    )?;
+    tier(
+        "end-to-end reader journeys (WebDriver, release build)",
+        end_to_end,
+    )?;
+    eprintln!("\nxtask: every tier passed");
+    Ok(())
+}
+
+fn tier(name: &str, f: fn() -> Outcome) -> Outcome {
+    eprintln!("\n==== {name} ====");
+    f().map_err(|e| format!("{name}: {e}"))
+}
+
+fn native() -> Outcome {
+    run(Command::new("cargo")
+        .args(["test", "--workspace", "--exclude", "folio-e2e"])
+        .current_dir(root()))
+}
+
+fn schemas() -> Outcome {
+    let venv = root().join("target/py");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    let has = Command::new(&python)
+        .args(["-c", "import jsonschema"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has {
+        run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "jsonschema==4.23.0"]))?;
+    }
+    run(Command::new(&python)
+        .arg("tools/check-schemas.py")
+        .current_dir(root()))
+}
+
+fn wasm() -> Outcome {
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "folio",
+            "-p",
+            "folio-bundle",
+        ])
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("PATH", tool_path())
+        .current_dir(root()))
+}
+
+/// A child process ended when dropped.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let l = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
+fn wait_for_port(port: u16, what: &str) -> Outcome {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("{what} did not start listening on port {port}"))
+}
+
+fn end_to_end() -> Outcome {
+    build_release()?;
+    let site = server::Site {
+        dist: root().join("dist"),
+        fixtures: Some(root().join("tests/fixtures")),
+    };
+    let app_port = server::spawn(site).map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let driver_port = free_port()?;
+    let driver = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+    let _driver = Guard(driver);
+    wait_for_port(driver_port, "chromedriver")?;
+    let artifacts = root().join("target/e2e-artifacts");
+    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
+    eprintln!(
+        "xtask: app on http://127.0.0.1:{app_port}/, screenshots in {}",
+        artifacts.display()
+    );
+    run(Command::new("cargo")
+        .args(["test", "-p", "folio-e2e", "--", "--test-threads=1"])
+        .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
+        .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
+        .env("FOLIO_ARTIFACTS", &artifacts)
+        .current_dir(root()))
+}
