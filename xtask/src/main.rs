@@ -15,6 +15,7 @@ commands:
   serve [--port N]   install what is missing, build the release app, and serve it with the
                      sample bundles on http://127.0.0.1:8080
   test               install what is missing and run every test tier
+  e2e                only the end-to-end tier (release build, server, WebDriver)
   build              install what is missing and build the release app into dist/
   setup              only install what is missing
 ";
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => tiers::run_all(),
+        Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end()),
         Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
         Some("setup") => setup::all(setup::Needs::TEST),
         _ => {

@@ -98,7 +98,8 @@ fn wait_for_port(port: u16, what: &str) -> Outcome {
     Err(format!("{what} did not start listening on port {port}"))
 }
 
-fn end_to_end() -> Outcome {
+/// The end-to-end tier: release build, the static server with fixtures, chromedriver, the suite.
+pub fn end_to_end() -> Outcome {
     build_release()?;
     let site = server::Site {
         dist: root().join("dist"),
@@ -121,7 +122,7 @@ fn end_to_end() -> Outcome {
         artifacts.display()
     );
     run(Command::new("cargo")
-        .args(["test", "-p", "folio-e2e", "--", "--test-threads=1"])
+        .args(["test", "--no-fail-fast", "-p", "folio-e2e", "--", "--test-threads=1"])
         .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
         .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
         .env("FOLIO_ARTIFACTS", &artifacts)

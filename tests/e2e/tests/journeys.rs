@@ -66,7 +66,7 @@ async fn catalog_to_article_to_related_article_and_back() {
     b.client.back().await.unwrap();
     b.client
         .wait()
-        .for_element(fantoccini::Locator::Css(&format!("article[lang='en']")))
+        .for_element(fantoccini::Locator::Css("article[lang='en']"))
         .await
         .unwrap();
     assert_eq!(

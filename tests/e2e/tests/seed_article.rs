@@ -39,11 +39,11 @@ async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
         time.attr("datetime").await.unwrap().as_deref(),
         Some("2007-10-13")
     );
-    assert_eq!(time.text().await.unwrap(), "13 October 2007");
+    assert_eq!(time.text().await.unwrap(), "October 13, 2007", "Intl.DateTimeFormat long style for en");
     assert!(b
         .text(".published")
         .await
-        .starts_with("Published 13 October 2007"));
+        .starts_with("Published October 13, 2007"));
     assert!(
         b.text(".age-warning").await.contains("years old"),
         "old news is marked as old"
