@@ -30,7 +30,7 @@ impl Document {
 
 /// One block of an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Block {
     /// A subheading. `level` is 1 to 6 as written; the viewer shifts it below the headline.
     Heading {
