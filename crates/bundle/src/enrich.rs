@@ -116,15 +116,18 @@ pub fn slug(text: &str) -> String {
 /// Gives every heading a unique slug id: a repeated heading gets `-2`, `-3`...
 pub fn assign_heading_ids(mut doc: Document) -> Document {
     let mut taken: HashSet<String> = HashSet::new();
+    // The next suffix to try for each slug, so that a thousand equal headings do not
+    // try a thousand suffixes each; lower suffixes are already taken.
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     each_block_list(&mut doc.blocks, &mut |blocks| {
         for block in blocks.iter_mut() {
             if let Block::Heading { id, content, .. } = block {
                 let base = slug(&plain_text(content));
                 let mut candidate = base.clone();
-                let mut n = 2;
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 while taken.contains(&candidate) {
                     candidate = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 taken.insert(candidate.clone());
                 *id = candidate;
@@ -173,13 +176,14 @@ fn block_inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
 /// references come after. A reference with no definition keeps no number, with a warning.
 pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> Document {
     let mut first_seen: Vec<String> = Vec::new();
+    let mut seen_refs: HashSet<String> = HashSet::new();
     let defined: HashSet<String> = doc.footnotes.iter().map(|n| n.label.clone()).collect();
     let mut missing: Vec<String> = Vec::new();
     let mut visit = |inline: &mut Inline| {
         if let Inline::FootnoteRef { label, .. } = inline {
             if !defined.contains(label.as_str()) {
                 missing.push(label.clone());
-            } else if !first_seen.contains(label) {
+            } else if seen_refs.insert(label.clone()) {
                 first_seen.push(label.clone());
             }
         }

@@ -34,12 +34,35 @@ pub fn parse(file: &str, text: &str, report: &mut Report) -> Document {
 /// Whether an event is an HTML comment, which is dropped: it was never meant to be seen.
 fn is_html_comment(event: &Event<'_>) -> bool {
     match event {
-        Event::Html(html) | Event::InlineHtml(html) => {
-            let t = html.trim();
-            t.starts_with("<!--") && t.ends_with("-->")
-        }
+        Event::Html(html) | Event::InlineHtml(html) => is_comment(html),
         _ => false,
     }
+}
+
+/// Whether `html` is only comments and white space. `<!-- a --> <b>x</b> <!-- b -->` is not:
+/// the HTML between the comments is shown as text like any other.
+pub(crate) fn is_comment(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(body) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        // `<!-->` and `<!--->` are complete, empty comments.
+        let end = if body.starts_with('>') {
+            1
+        } else if body.starts_with("->") {
+            2
+        } else if let Some(close) = body.find("-->") {
+            close + 3
+        } else {
+            return false;
+        };
+        rest = body[end..].trim_start();
+    }
+    true
 }
 
 /// Adds a Markdown problem at `line` of `file`; line 0 means the whole file.

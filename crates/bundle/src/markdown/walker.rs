@@ -1,12 +1,12 @@
 //! The one walker from pulldown-cmark events to blocks, with an explicit stack so that
 //! input nested 100,000 levels deep cannot overflow the call stack.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use crate::diagnostic::{Report, Rule};
 use crate::document::{plain_text, Alignment, Block, Document, Footnote, Inline, ListItem};
 use crate::limits::NESTING_DEPTH;
-use crate::markdown::warn;
+use crate::markdown::{is_comment, warn};
 use crate::url::{classify, LinkTarget};
 
 /// What an open container will become when it closes.
@@ -28,7 +28,11 @@ enum Kind {
         language: Option<String>,
         text: String,
     },
-    Html(String),
+    /// An HTML block, with the line it starts on.
+    Html {
+        text: String,
+        line: usize,
+    },
     FootnoteDef(String),
     Table {
         alignments: Vec<Alignment>,
@@ -172,17 +176,11 @@ impl Walker<'_> {
     }
 
     fn raw_html(&mut self, html: CowStr<'_>, line: usize, inline: bool) {
-        if let Kind::Html(text) = &mut self.top().kind {
+        if let Kind::Html { text, .. } = &mut self.top().kind {
             text.push_str(&html);
             return;
         }
-        warn(
-            self.report,
-            Rule::RawHtml,
-            self.file,
-            line,
-            "raw HTML is shown as text, never as markup",
-        );
+        self.warn_raw_html(line);
         if inline {
             self.push_inline(Inline::RawHtml(html.into_string()));
         } else {
@@ -190,10 +188,15 @@ impl Walker<'_> {
         }
     }
 
+    fn warn_raw_html(&mut self, line: usize) {
+        let msg = "raw HTML is shown as text, never as markup";
+        warn(self.report, Rule::RawHtml, self.file, line, msg);
+    }
+
     fn text(&mut self, text: CowStr<'_>) {
         match &mut self.top().kind {
             Kind::Code { text: code, .. } => code.push_str(&text),
-            Kind::Html(html) => html.push_str(&text),
+            Kind::Html { text: html, .. } => html.push_str(&text),
             _ => {
                 if let Some(Inline::Text(last)) = self.top().inlines.last_mut() {
                     last.push_str(&text);
@@ -256,7 +259,10 @@ impl Walker<'_> {
                 language: None,
                 text: String::new(),
             },
-            Tag::HtmlBlock => Kind::Html(String::new()),
+            Tag::HtmlBlock => Kind::Html {
+                text: String::new(),
+                line,
+            },
             Tag::List(start) => Kind::List {
                 start,
                 loose: false,
@@ -278,6 +284,16 @@ impl Walker<'_> {
             Tag::Emphasis => Kind::Emphasis,
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Strikethrough,
+            // An email autolink `<desk@example.org>` gives its address without `mailto:`.
+            Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                title,
+                ..
+            } => Kind::Link {
+                target: self.check_link(&format!("mailto:{dest_url}"), line, false),
+                title: title.into_string(),
+            },
             Tag::Link {
                 dest_url, title, ..
             } => Kind::Link {
@@ -389,8 +405,10 @@ impl Walker<'_> {
                 }
             }
             Kind::Code { language, text } => self.push_block(Block::Code { language, text }),
-            Kind::Html(text) => {
-                if !text.trim().is_empty() {
+            // A comment over several lines arrives a line at a time; it is dropped whole.
+            Kind::Html { text, line } => {
+                if !text.trim().is_empty() && !is_comment(&text) {
+                    self.warn_raw_html(line);
                     self.push_block(Block::RawHtml(text));
                 }
             }
