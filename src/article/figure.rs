@@ -23,11 +23,11 @@ pub fn Figure(
     let failed = RwSignal::new(false);
     let credit = credit.or_else(|| media.credit.clone());
     let ratio = format!("aspect-ratio: {} / {}", media.width, media.height);
+    // The main file is one of the candidates too, at its declared width.
     let srcset = (!media.sources.is_empty()).then(|| {
-        media
-            .sources
-            .iter()
-            .map(|s| format!("{} {}w", ctx.file_url(&s.src), s.width))
+        std::iter::once((&media.src, media.width))
+            .chain(media.sources.iter().map(|s| (&s.src, s.width)))
+            .map(|(src, width)| format!("{} {width}w", ctx.file_url(src)))
             .collect::<Vec<_>>()
             .join(", ")
     });
