@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::date::Timestamp;
-use crate::diagnostic::{Report, Rule};
+use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::json::{parse_object, Obj};
 use crate::limits;
 use crate::manifest::{Direction, FORMAT_MAJOR};
@@ -91,20 +91,25 @@ pub fn read_catalog(bytes: &[u8], report: &mut Report) -> Option<Catalog> {
             );
         }
     }
-    let bundles = o.list(report, "bundles", limits::CATALOG_ENTRIES, |item, r| {
-        entry(&item.object(r)?, r)
+    // Each entry keeps its JSON path: an entry dropped for an error must not shift the
+    // index a later duplicate is reported at.
+    let listed = o.list(report, "bundles", limits::CATALOG_ENTRIES, |item, r| {
+        let path = item.path.clone();
+        Some((path, entry(&item.object(r)?, r)?))
     });
     let mut seen = HashSet::new();
-    for (i, e) in bundles.iter().enumerate() {
+    for (path, e) in &listed {
         if !seen.insert(e.id.as_str()) {
-            o.problem(
-                report,
+            let msg = format!("{:?} is listed twice", e.id);
+            report.push(Diagnostic::new(
                 Rule::DuplicateId,
-                &format!("bundles[{i}].id"),
-                format!("{:?} is listed twice", e.id),
-            );
+                FILE,
+                format!("{path}.id"),
+                msg,
+            ));
         }
     }
+    let bundles = listed.into_iter().map(|(_, e)| e).collect();
     (report.errors().count() == before).then_some(Catalog { bundles })
 }
 
@@ -160,9 +165,14 @@ fn entry(o: &Obj<'_, '_>, report: &mut Report) -> Option<CatalogEntry> {
         Some(tag)
     });
     let direction = match o.opt_text(report, "direction").as_deref() {
+        None | Some("ltr") => Direction::Ltr,
         Some("rtl") => Direction::Rtl,
         Some("auto") => Direction::Auto,
-        _ => Direction::Ltr,
+        Some(other) => {
+            let msg = format!("{other:?} is not one of ltr, rtl, auto");
+            o.problem(report, Rule::BadValue, "direction", msg);
+            Direction::Ltr
+        }
     };
     let thumbnail = o.opt_obj(report, "thumbnail").and_then(|t| {
         let src = t.req(report, "src", "the image's path", |t, r| {

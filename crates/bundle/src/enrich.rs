@@ -177,14 +177,15 @@ fn block_inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
 pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> Document {
     let mut first_seen: Vec<String> = Vec::new();
     let mut seen_refs: HashSet<String> = HashSet::new();
-    let defined: HashSet<String> = doc.footnotes.iter().map(|n| n.label.clone()).collect();
+    let defined: HashSet<String> = doc.footnotes.iter().map(|n| label_key(&n.label)).collect();
     let mut missing: Vec<String> = Vec::new();
     let mut visit = |inline: &mut Inline| {
         if let Inline::FootnoteRef { label, .. } = inline {
-            if !defined.contains(label.as_str()) {
+            let key = label_key(label);
+            if !defined.contains(&key) {
                 missing.push(label.clone());
-            } else if seen_refs.insert(label.clone()) {
-                first_seen.push(label.clone());
+            } else if seen_refs.insert(key.clone()) {
+                first_seen.push(key);
             }
         }
     };
@@ -199,25 +200,24 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
         .collect();
     // Keep the first definition of a label; later duplicates are dropped.
     let mut seen = HashSet::new();
-    doc.footnotes.retain(|n| seen.insert(n.label.clone()));
-    for note in &doc.footnotes {
-        let next = numbers.len() + 1;
-        numbers.entry(note.label.clone()).or_insert(next);
-    }
+    doc.footnotes.retain(|n| seen.insert(label_key(&n.label)));
     for note in &mut doc.footnotes {
-        note.number = numbers[&note.label];
+        let next = numbers.len() + 1;
+        note.number = *numbers.entry(label_key(&note.label)).or_insert(next);
     }
     doc.footnotes.sort_by_key(|n| n.number);
     let mut set = |inline: &mut Inline| {
         if let Inline::FootnoteRef { label, number } = inline {
-            *number = numbers.get(label.as_str()).copied();
+            *number = numbers.get(&label_key(label)).copied();
         }
     };
     block_inlines_mut(&mut doc.blocks, &mut set);
     for note in &mut doc.footnotes {
         block_inlines_mut(&mut note.blocks, &mut set);
     }
-    for label in missing {
+    // One warning per label, however often it is referenced.
+    let mut warned = HashSet::new();
+    for label in missing.into_iter().filter(|l| warned.insert(label_key(l))) {
         warn(
             report,
             Rule::UndefinedFootnote,
@@ -227,6 +227,12 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
         );
     }
     doc
+}
+
+/// Footnote labels match whatever their case, as the Markdown parser matches them:
+/// `[^Note]` refers to `[^note]:`.
+fn label_key(label: &str) -> String {
+    label.to_lowercase()
 }
 
 /// Lists the headings, in order, for a table of contents.

@@ -24,14 +24,18 @@ pub fn read_folder(dir: &Path, report: &mut Report) -> Option<Article> {
     let manifest = read_manifest(&manifest_bytes, report)?;
     let mut missing = false;
     for (i, media) in manifest.media.iter().enumerate() {
-        let files = std::iter::once(&media.src).chain(media.sources.iter().map(|s| &s.src));
-        for src in files {
+        // Each file with the JSON path that names it: the image, then its other sizes.
+        let files = std::iter::once((format!("media[{i}].src"), &media.src)).chain(
+            (media.sources.iter().enumerate())
+                .map(|(j, s)| (format!("media[{i}].sources[{j}].src"), &s.src)),
+        );
+        for (path, src) in files {
             if !dir.join(src).is_file() {
                 missing = true;
                 report.push(Diagnostic::new(
                     Rule::MissingFile,
                     FILE,
-                    format!("media[{i}].src"),
+                    path,
                     format!("{src:?} is not in the bundle"),
                 ));
             }

@@ -12,7 +12,8 @@ use std::fmt;
 pub enum LinkTarget {
     /// An `http:`, `https:` or `mailto:` URL, as written (whitespace and control characters removed).
     External(String),
-    /// A file inside the bundle, normalised (no `.` or `..` segments), with any `?query#fragment`.
+    /// A file inside the bundle, normalised (no `.` or `..` segments, except a leading `./`
+    /// where the path would otherwise start with a scheme), with any `?query#fragment`.
     Bundle(String),
     /// A place in the same article, without the `#`.
     Anchor(String),
@@ -165,6 +166,11 @@ pub fn bundle_path(url: &str) -> Option<String> {
         }
     }
     let mut out = kept.join("/");
+    // Normalising `./javascript:x` must not give `javascript:x`, which reads as a scheme:
+    // a path that would start with a scheme keeps a leading `./`.
+    if scheme_of(&out).is_some() {
+        out.insert_str(0, "./");
+    }
     if path.ends_with('/') && !out.is_empty() {
         out.push('/');
     }
@@ -211,6 +217,10 @@ mod tests {
     #[case("notes/", LinkTarget::Bundle("notes/".into()))]
     #[case("a:b/c", LinkTarget::Refused { url: "a:b/c".into(), reason: Refusal::Scheme })]
     #[case("foo/bar:baz", LinkTarget::Bundle("foo/bar:baz".into()))]
+    #[case("./javascript:alert(1)", LinkTarget::Bundle("./javascript:alert(1)".into()))]
+    #[case("x/../javascript:alert(1)", LinkTarget::Bundle("./javascript:alert(1)".into()))]
+    #[case("%2e/data:text/html,x", LinkTarget::Bundle("./data:text/html,x".into()))]
+    #[case("./foo):", LinkTarget::Bundle("foo):".into()))]
     fn allowed_urls_become_targets(#[case] url: &str, #[case] expected: LinkTarget) {
         assert_eq!(classify(url), expected);
     }

@@ -37,13 +37,21 @@ fn emphasis_and_links_nested_100_000_deep_do_not_overflow_the_stack() {
     let mut report = Report::default();
     let emphasis = format!("{}x{}", "*".repeat(DEPTH), "*".repeat(DEPTH));
     markdown::parse("body.md", &emphasis, &mut report);
-    let links = format!("{}text{}", "[".repeat(DEPTH), "](https://example.org)".repeat(DEPTH));
+    let links = format!(
+        "{}text{}",
+        "[".repeat(DEPTH),
+        "](https://example.org)".repeat(DEPTH)
+    );
     markdown::parse("body.md", &links, &mut report);
 }
 
 #[wasm_bindgen_test]
 fn a_manifest_nested_100_000_deep_is_an_error_not_a_crash() {
-    let manifest = format!("{{\"format_version\":\"1.0\",\"tags\":{}{}}}", "[".repeat(DEPTH), "]".repeat(DEPTH));
+    let manifest = format!(
+        "{{\"format_version\":\"1.0\",\"tags\":{}{}}}",
+        "[".repeat(DEPTH),
+        "]".repeat(DEPTH)
+    );
     let (article, report) = read_bundle(manifest.as_bytes(), b"");
     assert!(article.is_none());
     assert!(report.has(Rule::Syntax), "{report}");

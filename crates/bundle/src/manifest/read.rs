@@ -1,12 +1,18 @@
 //! Reads `bundle.json` into a [`Manifest`], checking every field and collecting every problem.
 
-use std::collections::HashSet;
+mod addresses;
+mod asides;
+mod media;
 
 use crate::diagnostic::{Report, Rule};
 use crate::json::{parse_object, Obj};
 use crate::limits;
 use crate::manifest::*;
-use crate::url::{classify, is_valid_id, LinkTarget};
+use crate::url::is_valid_id;
+
+use addresses::{bundle_file, link, web_url};
+use asides::{notice, sidebar_list};
+use media::{declared_media, figure, media_list};
 
 /// The manifest's file name inside a bundle.
 pub const FILE: &str = "bundle.json";
@@ -35,7 +41,10 @@ pub fn read_manifest(bytes: &[u8], report: &mut Report) -> Option<Manifest> {
     let source = o.req(report, "source", "who published the article", |o, r| {
         source(&o.opt_obj(r, "source")?, r)
     });
-    let lead = o.opt_obj(report, "lead").and_then(|f| figure(&f, report));
+    let declared = declared_media(&o);
+    let lead = o
+        .opt_obj(report, "lead")
+        .and_then(|f| figure(&f, report, &declared));
     let body = o.req(
         report,
         "body",
@@ -43,7 +52,7 @@ pub fn read_manifest(bytes: &[u8], report: &mut Report) -> Option<Manifest> {
         |o, r| bundle_file(o, r, "body"),
     );
     let media = media_list(&o, report);
-    let sidebars = sidebar_list(&o, report);
+    let sidebars = sidebar_list(&o, report, &declared);
     let related = o.list(report, "related", limits::RELATED_LINKS, |item, r| {
         link(&item.object(r)?, r)
     });
@@ -133,6 +142,7 @@ fn format_version(o: &Obj<'_, '_>, report: &mut Report) -> Option<FormatVersion>
     Some(FormatVersion { major, minor })
 }
 
+/// An optional id field; a value that is not an id is a problem.
 fn id_field(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<String> {
     let id = o.opt_text(report, key)?;
     if is_valid_id(&id) {
@@ -201,287 +211,10 @@ fn date(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<crate::date::
     }
 }
 
-/// A path to a file inside the bundle.
-fn bundle_file(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<String> {
-    let raw = o.opt_str_max(report, key, limits::URL_CHARS)?;
-    match classify(&raw) {
-        LinkTarget::Bundle(path)
-            if !path.is_empty() && !path.contains(['?', '#']) && !path.ends_with('/') =>
-        {
-            Some(path)
-        }
-        LinkTarget::Refused {
-            reason: crate::url::Refusal::EscapesBundle,
-            ..
-        } => {
-            o.problem(
-                report,
-                Rule::PathEscapesBundle,
-                key,
-                format!("{raw:?} leaves the bundle's folder"),
-            );
-            None
-        }
-        _ => {
-            o.problem(
-                report,
-                Rule::UnsafeUrl,
-                key,
-                format!("{raw:?} is not a file path inside the bundle, such as media/photo.png"),
-            );
-            None
-        }
-    }
-}
-
-/// An absolute web address: `http`, `https` or (when `mail` is allowed) `mailto`.
-fn checked_url(o: &Obj<'_, '_>, report: &mut Report, key: &str, mail: bool) -> Option<String> {
-    let raw = o.opt_str_max(report, key, limits::URL_CHARS)?;
-    match classify(&raw) {
-        LinkTarget::External(url) if mail || !url.to_ascii_lowercase().starts_with("mailto:") => {
-            Some(url)
-        }
-        LinkTarget::Refused { reason, .. } => {
-            o.problem(
-                report,
-                Rule::UnsafeUrl,
-                key,
-                format!("{raw:?} refused: {reason}"),
-            );
-            None
-        }
-        _ => {
-            o.problem(
-                report,
-                Rule::UnsafeUrl,
-                key,
-                format!("{raw:?} is not an absolute http or https address"),
-            );
-            None
-        }
-    }
-}
-
-fn web_url(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<String> {
-    checked_url(o, report, key, false)
-}
-
 fn source(o: &Obj<'_, '_>, report: &mut Report) -> Option<Source> {
     let name = o.req_text(report, "name", "the publisher's name");
     let url = web_url(o, report, "url");
     Some(Source { name: name?, url })
-}
-
-fn figure(o: &Obj<'_, '_>, report: &mut Report) -> Option<Figure> {
-    let media = o.req(report, "media", "the id of a media item", |o, r| {
-        id_field(o, r, "media")
-    });
-    let caption = o.opt_text(report, "caption");
-    let credit = o.opt_text(report, "credit");
-    Some(Figure {
-        media: media?,
-        caption,
-        credit,
-    })
-}
-
-fn media_list(o: &Obj<'_, '_>, report: &mut Report) -> Vec<Media> {
-    let media = o.list(report, "media", limits::MEDIA_ITEMS, |item, r| {
-        media_item(&item.object(r)?, r)
-    });
-    let mut seen = HashSet::new();
-    for (i, m) in media.iter().enumerate() {
-        if !seen.insert(m.id.as_str()) {
-            o.problem(
-                report,
-                Rule::DuplicateId,
-                &format!("media[{i}].id"),
-                format!("{:?} is used by an earlier media item", m.id),
-            );
-        }
-    }
-    media
-}
-
-fn media_item(o: &Obj<'_, '_>, report: &mut Report) -> Option<Media> {
-    let id = o.req(report, "id", "others name the item by it", |o, r| {
-        id_field(o, r, "id")
-    });
-    let kind = match o.opt_text(report, "kind").as_deref() {
-        None | Some("image") => Some(MediaKind::Image),
-        Some(other) => {
-            o.problem(
-                report,
-                Rule::BadValue,
-                "kind",
-                format!("{other:?} is not a media kind this version shows (image)"),
-            );
-            None
-        }
-    };
-    let src = o.req(
-        report,
-        "src",
-        "the image file's path inside the bundle",
-        |o, r| bundle_file(o, r, "src"),
-    );
-    let mime = o.opt_text(report, "mime");
-    if let Some(m) = &mime {
-        if ![
-            "image/png",
-            "image/jpeg",
-            "image/webp",
-            "image/avif",
-            "image/gif",
-        ]
-        .contains(&m.as_str())
-        {
-            o.problem(
-                report,
-                Rule::BadValue,
-                "mime",
-                format!(
-                    "{m:?} is not one of image/png, image/jpeg, image/webp, image/avif, image/gif"
-                ),
-            );
-        }
-    }
-    let decorative = o.flag(report, "decorative");
-    let alt = o.opt_text(report, "alt");
-    if alt.is_none() && !decorative {
-        o.problem(
-            report,
-            Rule::MissingAlt,
-            "alt",
-            "missing (every image needs alternative text, or \"decorative\": true)",
-        );
-    }
-    let width = o.req(
-        report,
-        "width",
-        "in pixels, to reserve the image's space",
-        |o, r| o.opt_count(r, "width", limits::IMAGE_DIMENSION),
-    );
-    let height = o.req(
-        report,
-        "height",
-        "in pixels, to reserve the image's space",
-        |o, r| o.opt_count(r, "height", limits::IMAGE_DIMENSION),
-    );
-    let placeholder = o.flag(report, "placeholder");
-    let credit = o.opt_text(report, "credit");
-    let sources = o.list(report, "sources", 16, |item, r| {
-        let s = item.object(r)?;
-        let src = s.req(r, "src", "the file's path", |s, r| bundle_file(s, r, "src"));
-        let width = s.req(r, "width", "in pixels", |s, r| {
-            s.opt_count(r, "width", limits::IMAGE_DIMENSION)
-        });
-        Some(MediaSource {
-            src: src?,
-            width: width?,
-        })
-    });
-    Some(Media {
-        id: id?,
-        kind: kind?,
-        src: src?,
-        mime,
-        alt: alt.unwrap_or_default(),
-        decorative,
-        width: width?,
-        height: height?,
-        placeholder,
-        credit,
-        sources,
-    })
-}
-
-fn sidebar_list(o: &Obj<'_, '_>, report: &mut Report) -> Vec<Sidebar> {
-    let sidebars = o.list(report, "sidebars", limits::SIDEBARS, |item, r| {
-        let s = item.object(r)?;
-        let id = id_field(&s, r, "id");
-        let title = s.req_text(r, "title", "every sidebar needs a title");
-        let figure = s.opt_obj(r, "figure").and_then(|f| figure(&f, r));
-        let teaser = s.req(r, "teaser", "the sidebar's text in Markdown", |s, r| {
-            s.opt_str_max(r, "teaser", limits::INLINE_MARKDOWN_BYTES)
-        });
-        let more = s.opt_obj(r, "more").and_then(|l| link(&l, r));
-        Some(Sidebar {
-            id,
-            title: title?,
-            figure,
-            teaser: teaser?,
-            more,
-        })
-    });
-    let mut seen = HashSet::new();
-    for (i, s) in sidebars.iter().enumerate() {
-        if let Some(id) = &s.id {
-            if !seen.insert(id.as_str()) {
-                o.problem(
-                    report,
-                    Rule::DuplicateId,
-                    &format!("sidebars[{i}].id"),
-                    format!("{id:?} is used by an earlier sidebar"),
-                );
-            }
-        }
-    }
-    sidebars
-}
-
-fn link(o: &Obj<'_, '_>, report: &mut Report) -> Option<Link> {
-    let label = o.req_text(report, "label", "the words readers see");
-    let bundle = id_field(o, report, "bundle");
-    let url = checked_url(o, report, "url", true);
-    if bundle.is_some() && url.is_some() {
-        o.problem(
-            report,
-            Rule::AmbiguousLink,
-            "url",
-            "give either \"bundle\" or \"url\", not both",
-        );
-    }
-    Some(Link {
-        label: label?,
-        bundle,
-        url,
-    })
-}
-
-fn notice(o: &Obj<'_, '_>, report: &mut Report) -> Option<Notice> {
-    let kind = o.req(
-        report,
-        "kind",
-        "one of legal, safety, correction, editors-note",
-        |o, r| {
-            let name = o.opt_text(r, "kind")?;
-            let kind = NoticeKind::ALL
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, k)| *k);
-            if kind.is_none() {
-                o.problem(
-                    r,
-                    Rule::BadValue,
-                    "kind",
-                    format!("{name:?} is not one of legal, safety, correction, editors-note"),
-                );
-            }
-            kind
-        },
-    );
-    let text = o.req(report, "text", "the notice in Markdown", |o, r| {
-        o.opt_str_max(r, "text", limits::INLINE_MARKDOWN_BYTES)
-    });
-    let links = o.list(report, "links", limits::NOTICE_LINKS, |item, r| {
-        link(&item.object(r)?, r)
-    });
-    Some(Notice {
-        kind: kind?,
-        text: text?,
-        links,
-    })
 }
 
 fn integrity(o: &Obj<'_, '_>, report: &mut Report) -> Integrity {
