@@ -7,17 +7,27 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// A date in words in `language`, such as "13 October 2007" or "13 октября 2007 г.".
-/// A date without a time is formatted in UTC so that no time zone moves it to another day.
+/// A date in words in `language`, such as "October 13, 2007" or "13 октября 2007 г.",
+/// with the time in the reader's zone when the publisher gave one.
 pub fn long_date(ts: &Timestamp, language: &str) -> String {
+    format(ts, language, ts.time.is_some())
+}
+
+/// The day alone, in words in `language`, for compact places such as catalog cards.
+pub fn long_day(ts: &Timestamp, language: &str) -> String {
+    format(ts, language, false)
+}
+
+/// A date without a time is formatted in UTC so that no time zone moves it to another day.
+fn format(ts: &Timestamp, language: &str, with_time: bool) -> String {
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     };
     set("dateStyle", "long");
-    if ts.time.is_some() {
+    if with_time {
         set("timeStyle", "short");
-    } else {
+    } else if ts.time.is_none() {
         set("timeZone", "UTC");
     }
     let locales = js_sys::Array::of1(&language.into());

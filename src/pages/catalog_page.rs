@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::io::{self, absolute};
 use crate::pages::failure::{ArticleSkeleton, Failure};
 use crate::render_context::article_href;
-use crate::time::long_date;
+use crate::time::long_day;
 
 /// A language's name in that language (`Intl.DisplayNames`), for the cards' label;
 /// the tag itself where the browser has no name for it.
@@ -45,7 +45,7 @@ fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
             <div class="card__text">
                 <h2 class="card__headline"><a href=article_href(&entry.id)>{entry.headline.clone()}</a></h2>
                 <p class="card__meta">
-                    <time datetime=entry.published.to_string()>{long_date(&entry.published, &lang)}</time>
+                    <time datetime=entry.published.to_string()>{long_day(&entry.published, &lang)}</time>
                     " · " <span class="card__language">{language_name(&lang)}</span>
                 </p>
                 <p class="card__summary">{entry.summary.clone()}</p>
