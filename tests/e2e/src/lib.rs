@@ -73,27 +73,27 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element matching {css:?} appeared: {e}"))
     }
 
-    /// The visible text of the first element matching `css`.
+    /// The text the first element matching `css` holds (its `textContent`, trimmed:
+    /// what was written, before CSS such as `text-transform` changes how it looks).
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for_css(css)
-            .await
-            .text()
-            .await
-            .unwrap_or_default()
+        self.wait_for_css(css).await;
+        self.texts(css).await.into_iter().next().unwrap_or_default()
     }
 
-    /// The visible text of every element matching `css`.
+    /// The text every element matching `css` holds, trimmed.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for el in self
+        let script =
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim());";
+        let found = self
             .client
-            .find_all(Locator::Css(css))
-            .await
-            .unwrap_or_default()
-        {
-            out.push(el.text().await.unwrap_or_default());
-        }
-        out
+            .execute(script, vec![Value::String(css.to_owned())])
+            .await;
+        let list = found.unwrap_or_else(|e| panic!("cannot read the text of {css:?}: {e}"));
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .map(|t| t.as_str().unwrap_or_default().to_owned())
+            .collect()
     }
 
     /// Runs `script` in the page and returns its value.

@@ -39,7 +39,11 @@ async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
         time.attr("datetime").await.unwrap().as_deref(),
         Some("2007-10-13")
     );
-    assert_eq!(time.text().await.unwrap(), "October 13, 2007", "Intl.DateTimeFormat long style for en");
+    assert_eq!(
+        time.text().await.unwrap(),
+        "October 13, 2007",
+        "Intl.DateTimeFormat long style for en"
+    );
     assert!(b
         .text(".published")
         .await
@@ -57,7 +61,7 @@ async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
     let lead = squash(&b.text(".lead figcaption").await);
     assert_eq!(
         lead,
-        "Gates (left) and Rice with Putin on October 12 (ITAR-TASS)"
+        "Image: Gates (left) and Rice with Putin on October 12 (Credit: ITAR-TASS)"
     );
 
     let body = squash(&b.text(".story-body").await);
@@ -74,7 +78,7 @@ async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
 
     let sidebar = squash(&b.text(".sidebar").await);
     assert!(sidebar.starts_with("Moscow And Washington: Toe To Toe"));
-    assert!(sidebar.contains("U.S. President George W. Bush (left) and Russian President Vladimir Putin at the G8 summit in Germany on June 7 (AFP)"));
+    assert!(sidebar.contains("U.S. President George W. Bush (left) and Russian President Vladimir Putin at the G8 summit in Germany on June 7 (Credit: AFP)"));
     assert!(sidebar.contains("MOUNTING TENSIONS. Relations between Russia and the United States have grown increasingly tense"));
     assert!(sidebar.contains("said democratic reforms in Russia have been \"derailed\"...."));
     assert_eq!(b.text(".sidebar__more").await, "(more)");
