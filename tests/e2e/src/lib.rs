@@ -110,7 +110,7 @@ impl Browser {
             .client
             .issue_cmd(BrowserLog)
             .await
-            .unwrap_or(Value::Null);
+            .unwrap_or_else(|e| panic!("cannot read the browser's console log: {e}"));
         logs.as_array()
             .into_iter()
             .flatten()

@@ -56,14 +56,11 @@ async fn each_failure_gets_its_own_view() {
             "{query}: expected {words:?} in {text:?}"
         );
     }
-    assert_eq!(
-        b.console_errors()
-            .await
-            .iter()
-            .filter(|e| e.contains("panicked"))
-            .count(),
-        0
-    );
+    let errors = b.console_errors().await;
+    // The console log is really being read: the failed requests above are in it.
+    assert!(errors.iter().any(|e| e.contains("404")), "{errors:?}");
+    let crashed = |e: &&String| e.contains("panicked") || e.contains("unreachable");
+    assert!(!errors.iter().any(|e| crashed(&e)), "{errors:?}");
     b.close().await;
 }
 
