@@ -24,6 +24,8 @@ pub fn page(query: &str) -> String {
 pub struct Browser {
     /// The WebDriver client.
     pub client: Client,
+    /// The viewport width asked for, in CSS pixels.
+    pub width: u32,
 }
 
 impl Browser {
@@ -39,7 +41,10 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--hide-scrollbars", format!("--window-size={width},{height}")
-                ]
+                ],
+                // A headless window is never narrower than 500 px, so phone widths are set as
+                // ChromeDriver's device metrics (a capability, not a CDP call).
+                "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": false } }
             },
             "goog:loggingPrefs": { "browser": "ALL" }
         });
@@ -51,7 +56,7 @@ impl Browser {
             .connect(&webdriver)
             .await
             .expect("cannot start a Chromium session through chromedriver");
-        Browser { client }
+        Browser { client, width }
     }
 
     /// Opens `query` in the app and waits for the app to start.
@@ -61,6 +66,13 @@ impl Browser {
             .await
             .expect("navigation failed");
         self.wait_for_css("main > *").await;
+        let inner = self.eval("return window.innerWidth;").await;
+        let width = self.width;
+        assert_eq!(
+            inner,
+            json!(width),
+            "the viewport must really be {width} CSS px wide"
+        );
     }
 
     /// Waits up to 15 seconds for an element matching `css`.

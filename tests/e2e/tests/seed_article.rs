@@ -208,3 +208,33 @@ async fn screenshots_at_phone_and_desktop_widths_are_kept() {
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn no_page_scrolls_sideways_from_320_to_1920_px() {
+    let pages = [
+        "",
+        "?article=us-officials-meet-russian-dissidents",
+        "?article=folio-long-read-test",
+        "?article=folio-russian-test",
+    ];
+    for width in [320, 1920] {
+        let b = Browser::start(width, 900).await;
+        for query in pages {
+            b.open(query).await;
+            b.wait_for_css("main h1").await;
+            b.wait_for_css(if query.is_empty() {
+                ".card"
+            } else {
+                ".article-footer"
+            })
+            .await;
+            let overflow = b.eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+            assert_eq!(
+                overflow,
+                serde_json::json!(0),
+                "{query:?} scrolls sideways at {width}px"
+            );
+        }
+        b.close().await;
+    }
+}
