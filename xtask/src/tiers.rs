@@ -62,7 +62,15 @@ fn schemas() -> Outcome {
 fn wasm() -> Outcome {
     for (package, target) in [("folio", "components"), ("folio-bundle", "wasm_depth")] {
         run(Command::new("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "-p", package, "--test", target])
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                package,
+                "--test",
+                target,
+            ])
             .env("CHROMEDRIVER", CHROMEDRIVER)
             .env("PATH", tool_path())
             .current_dir(root()))?;
@@ -124,7 +132,14 @@ pub fn end_to_end() -> Outcome {
         artifacts.display()
     );
     run(Command::new("cargo")
-        .args(["test", "--no-fail-fast", "-p", "folio-e2e", "--", "--test-threads=1"])
+        .args([
+            "test",
+            "--no-fail-fast",
+            "-p",
+            "folio-e2e",
+            "--",
+            "--test-threads=1",
+        ])
         .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
         .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
         .env("FOLIO_ARTIFACTS", &artifacts)
