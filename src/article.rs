@@ -38,14 +38,14 @@ pub fn ArticleView(
         .collect_view();
     view! {
         <meta::ArticleMeta/>
-        <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="headline">
+        <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
             {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
             <div class="article-columns">
                 <div class="story">
                     <div class="story-body">
                         {m.dateline.clone().map(|d| view! { <p class="dateline">{d} " \u{2013}"</p> })}
-                        <blocks::DocumentView document=article.body.clone()/>
+                        <blocks::DocumentView document=article.body.clone() scope=blocks::DocumentScope::BODY/>
                     </div>
                     <links::RelatedLinks related=m.related.clone() more=m.more_coverage.clone()/>
                     <notices::Notices notices=m.notices.clone() texts=article.notices.clone()/>

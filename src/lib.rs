@@ -47,11 +47,11 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#folio_main">"Skip to content"</a>
             <header class="site-header">
                 <a class="site-header__name" href="./">"Folio"</a>
             </header>
-            <main id="main" tabindex="-1">
+            <main id="folio_main" tabindex="-1">
                 <Routes fallback=Shell>
                     <Route path=path!("/") view=Shell/>
                     <Route path=path!("/*any") view=Shell/>

@@ -205,3 +205,48 @@ fn failure_views_name_the_problem_and_offer_retry_only_where_it_helps() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn every_id_on_an_article_page_is_unique_even_when_texts_reuse_headings_and_footnotes() {
+    let manifest = br###"{
+      "format_version": "1.0", "id": "ids", "language": "en", "headline": "Ids",
+      "published": "2024-01-02", "source": { "name": "Folio" }, "body": "body.md",
+      "sidebars": [
+        { "title": "One", "teaser": "## Related\n\nA note.[^1]\n\n[^1]: Sidebar note." },
+        { "title": "Two", "teaser": "## Related\n\nA note.[^1]\n\n[^1]: Other note." }
+      ],
+      "notices": [ { "kind": "correction", "text": "## Folio main\n\nFixed.[^1]\n\n[^1]: Notice note." } ]
+    }"###;
+    let body = b"## Related\n\n## Notices\n\nText.[^1]\n\n[^1]: Body note.\n";
+    let (article, report) = read_bundle(manifest, body);
+    let loaded = LoadedArticle {
+        article: Arc::new(article.unwrap_or_else(|| panic!("{report}"))),
+        base: "/b/".into(),
+    };
+    let el = host();
+    let _handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ArticleView loaded=loaded.clone()/> },
+    );
+    let ids = el.query_selector_all("[id]").unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..ids.length() {
+        let id = ids
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .id();
+        assert!(seen.insert(id.clone()), "duplicate id {id:?}");
+    }
+    assert!(
+        seen.contains("related") && seen.contains("notices"),
+        "body headings keep their slugs: {seen:?}"
+    );
+    assert_eq!(
+        el.query_selector("a[href='#body_fn_1']")
+            .unwrap()
+            .map(|a| a.id())
+            .as_deref(),
+        Some("body_fnref_1")
+    );
+}

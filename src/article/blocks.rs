@@ -7,12 +7,46 @@ use crate::article::figure::Figure;
 use crate::article::inlines::inlines;
 use crate::render_context::RenderContext;
 
+/// Which Markdown text of the article is being rendered, so that ids made from its
+/// headings and footnotes stay unique on a page that shows several texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentScope(pub String);
+
+impl DocumentScope {
+    /// The body keeps the slugs as they are, so `#slug` links written in it work.
+    pub const BODY: &'static str = "body";
+
+    /// The element id for a heading slug. App ids contain `_`, which slugs never do.
+    pub fn heading_id(&self, slug: &str) -> String {
+        if self.0 == Self::BODY {
+            slug.to_owned()
+        } else {
+            format!("{}_{slug}", self.0)
+        }
+    }
+
+    /// The id of footnote `n`.
+    pub fn note_id(&self, n: usize) -> String {
+        format!("{}_fn_{n}", self.0)
+    }
+
+    /// The id of the first reference to footnote `n`.
+    pub fn reference_id(&self, n: usize) -> String {
+        format!("{}_fnref_{n}", self.0)
+    }
+}
+
 /// A document's blocks, then its footnotes.
 #[component]
 pub fn DocumentView(
     /// The parsed Markdown.
     document: Document,
+    /// Which text it is: `body`, or a name such as `sidebar_0` for the others.
+    #[prop(into)]
+    scope: String,
 ) -> impl IntoView {
+    let scope = DocumentScope(scope);
+    provide_context(scope.clone());
     let footnotes = document.footnotes;
     view! {
         {blocks(document.blocks)}
@@ -22,9 +56,9 @@ pub fn DocumentView(
                     {footnotes.into_iter().map(|note| {
                         let n = note.number;
                         view! {
-                            <li id=format!("fn-{n}") value=n>
+                            <li id=scope.note_id(n) value=n>
                                 {blocks(note.blocks)}
-                                <a href=format!("#fnref-{n}") class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
+                                <a href=format!("#{}", scope.reference_id(n)) class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
                             </li>
                         }
                     }).collect_view()}
@@ -75,6 +109,8 @@ pub fn block(item: Block) -> AnyView {
 
 fn heading(level: u8, id: String, content: Vec<folio_bundle::Inline>) -> AnyView {
     let ctx = expect_context::<RenderContext>();
+    let id =
+        use_context::<DocumentScope>().map_or_else(|| id.clone(), |scope| scope.heading_id(&id));
     let content = inlines(content);
     match ctx.heading_level(level) {
         2 => view! { <h2 id=id>{content}</h2> }.into_any(),

@@ -23,7 +23,7 @@ pub fn ArticleHeader() -> impl IntoView {
     view! {
         <header class="article-header">
             {m.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-            <h1 class="headline" id="headline">{m.headline.clone()}</h1>
+            <h1 class="headline" id="folio_headline">{m.headline.clone()}</h1>
             {m.standfirst.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <p class="article-meta">
@@ -38,7 +38,7 @@ pub fn ArticleHeader() -> impl IntoView {
                 </p>
             })}
             {has_safety.then(|| view! {
-                <p class="safety-pointer"><a href="#notices">"Read the safety notice for readers of this article"</a></p>
+                <p class="safety-pointer"><a href="#folio_notices">"Read the safety notice for readers of this article"</a></p>
             })}
         </header>
     }

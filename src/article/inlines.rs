@@ -4,6 +4,7 @@
 use folio_bundle::{Inline, LinkTarget};
 use leptos::prelude::*;
 
+use crate::article::blocks::DocumentScope;
 use crate::render_context::{article_href, RenderContext};
 
 /// A run of inline content.
@@ -19,15 +20,29 @@ pub fn inline(item: Inline) -> AnyView {
         Inline::Strong(c) => view! { <strong>{inlines(c)}</strong> }.into_any(),
         Inline::Strikethrough(c) => view! { <s>{inlines(c)}</s> }.into_any(),
         Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
-        Inline::Link { target, title, content } => link(target, title, content),
+        Inline::Link {
+            target,
+            title,
+            content,
+        } => link(target, title, content),
         Inline::Image { target, title, alt } => image(target, title, alt),
-        Inline::FootnoteRef { label, number: Some(n) } => view! {
-            <sup class="footnote-ref">
-                <a href=format!("#fn-{n}") id=format!("fnref-{n}") aria-label=format!("Footnote {n}") data-label=label>{n}</a>
-            </sup>
+        Inline::FootnoteRef {
+            label,
+            number: Some(n),
+        } => {
+            let scope =
+                use_context::<DocumentScope>().unwrap_or(DocumentScope(DocumentScope::BODY.into()));
+            view! {
+                <sup class="footnote-ref">
+                    <a href=format!("#{}", scope.note_id(n)) id=scope.reference_id(n) aria-label=format!("Footnote {n}") data-label=label>{n}</a>
+                </sup>
+            }
+            .into_any()
         }
-        .into_any(),
-        Inline::FootnoteRef { label, number: None } => format!("[^{label}]").into_any(),
+        Inline::FootnoteRef {
+            label,
+            number: None,
+        } => format!("[^{label}]").into_any(),
         Inline::SoftBreak => " ".into_any(),
         Inline::HardBreak => view! { <br/> }.into_any(),
         Inline::RawHtml(html) => view! { <code class="raw-html">{html}</code> }.into_any(),

@@ -35,8 +35,8 @@ pub fn RelatedLinks(
 ) -> impl IntoView {
     (!related.is_empty() || more.is_some()).then(|| {
         view! {
-            <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title" class="related__title">"Related"</h2>
+            <section class="related" aria-labelledby="folio_related_title">
+                <h2 id="folio_related_title" class="related__title">"Related"</h2>
                 <ul class="related__list">
                     {related.into_iter().map(|l| view! { <li><LinkView link=l/></li> }).collect_view()}
                 </ul>

@@ -29,12 +29,12 @@ pub fn Notices(
             .zip(texts)
             .enumerate()
             .map(|(i, (notice, text))| {
-                let id = format!("notice-{i}-title");
+                let id = format!("notice_{i}_title");
                 let labelled_by = id.clone();
                 view! {
                     <section class=format!("notice notice--{}", notice.kind.as_str()) aria-labelledby=labelled_by>
                         <h2 class="notice__title" id=id>{title(notice.kind)}</h2>
-                        <DocumentView document=text/>
+                        <DocumentView document=text scope=format!("notice_{i}")/>
                         {(!notice.links.is_empty()).then(|| view! {
                             <ul class="notice__links">
                                 {notice.links.into_iter().map(|l| view! { <li><LinkView link=l/></li> }).collect_view()}
@@ -44,6 +44,6 @@ pub fn Notices(
                 }
             })
             .collect_view();
-        view! { <div class="notices" id="notices">{items}</div> }
+        view! { <div class="notices" id="folio_notices">{items}</div> }
     })
 }

@@ -17,14 +17,14 @@ pub fn Sidebar(
     /// Its position, for a unique heading id.
     index: usize,
 ) -> impl IntoView {
-    let heading_id = format!("sidebar-{index}-title");
+    let heading_id = format!("sidebar_{index}_title");
     let labelled_by = heading_id.clone();
     view! {
         <aside class="sidebar" aria-labelledby=labelled_by>
             <h2 class="sidebar__title" id=heading_id>{sidebar.title.clone()}</h2>
             {sidebar.figure.clone().map(|f| view! { <ManifestFigure figure=f/> })}
             <div class="sidebar__teaser">
-                <DocumentView document=teaser/>
+                <DocumentView document=teaser scope=format!("sidebar_{index}")/>
             </div>
             {sidebar.more.clone().map(|l| view! { <p class="sidebar__more"><LinkView link=l/></p> })}
         </aside>

@@ -61,8 +61,8 @@ pub fn Failure(
     };
     let can_retry = matches!(kind, "server" | "network" | "timeout" | "aborted");
     view! {
-        <section class="failure" data-failure=kind role="alert" aria-labelledby="failure-title">
-            <h1 id="failure-title">{title}</h1>
+        <section class="failure" data-failure=kind role="alert" aria-labelledby="folio_failure_title">
+            <h1 id="folio_failure_title">{title}</h1>
             {detail}
             {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
         </section>
