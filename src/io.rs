@@ -227,7 +227,7 @@ pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> 
     let timer_id = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             timer.as_ref().unchecked_ref(),
-            (seconds as i32).saturating_mul(1000),
+            (seconds.min(86_400) as i32) * 1000,
         )
         .unwrap_or(0);
     let on_leave = SendWrapper::new(controller);
