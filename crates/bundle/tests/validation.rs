@@ -94,6 +94,8 @@ fn many(n: usize, item: Value) -> Value {
     "bundle.json: id: \"Folio Test\" is not an id: use 1 to 100 lower-case letters, digits, - or _")]
 #[case::bad_value_width(Rule::BadValue, Input::Edits(vec![set("/media/0/width", json!(0))]), "bundle.json", "media[0].width",
     "bundle.json: media[0].width: must be between 1 and 16384")]
+#[case::bad_value_srcset_injection(Rule::BadValue, Input::Edits(vec![set("/media/0/src", json!("media/a.png 1w, http:/evil.example/t.png"))]), "bundle.json", "media[0].src",
+    "bundle.json: media[0].src: \"media/a.png 1w, http:/evil.example/t.png\" has a space or comma; file names in a bundle may not")]
 #[case::bad_value_notice_kind(Rule::BadValue, Input::Edits(vec![set("/notices/0/kind", json!("gossip"))]), "bundle.json", "notices[0].kind",
     "bundle.json: notices[0].kind: \"gossip\" is not one of legal, safety, correction, editors-note")]
 #[case::bad_value_version(Rule::BadValue, Input::Edits(vec![set("/format_version", json!("one"))]), "bundle.json", "format_version",

@@ -8,9 +8,15 @@ use crate::url::{classify, LinkTarget, Refusal};
 
 use super::id_field;
 
-/// A path to a file inside the bundle.
+/// A path to a file inside the bundle. Whitespace and commas are refused: image paths are
+/// written into `srcset`, where they would separate one candidate address from the next.
 pub(super) fn bundle_file(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<String> {
     let raw = o.opt_str_max(report, key, limits::URL_CHARS)?;
+    if raw.contains(|c: char| c.is_whitespace() || c == ',') {
+        let msg = format!("{raw:?} has a space or comma; file names in a bundle may not");
+        o.problem(report, Rule::BadValue, key, msg);
+        return None;
+    }
     match classify(&raw) {
         LinkTarget::Bundle(path)
             if !path.is_empty() && !path.contains(['?', '#']) && !path.ends_with('/') =>
