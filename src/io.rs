@@ -97,19 +97,28 @@ thread_local! {
     static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
 }
 
-/// The deployment's settings, fetched once. A missing or broken file means the defaults.
+/// The deployment's settings. A missing (404) or malformed file means the defaults, kept for
+/// the session; after a network failure or timeout they are used once and asked for again.
 pub async fn config() -> Config {
     if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
         return c;
     }
-    let loaded = match fetch_bytes(config::FILE, 10).await {
-        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-            web_sys::console::warn_1(&format!("{}: {e}; using the defaults", config::FILE).into());
-            Config::default()
-        }),
-        Err(_) => Config::default(),
+    let (loaded, settled) = match fetch_bytes(config::FILE, 10).await {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(config) => (config, true),
+            Err(e) => {
+                web_sys::console::warn_1(
+                    &format!("{}: {e}; using the defaults", config::FILE).into(),
+                );
+                (Config::default(), true)
+            }
+        },
+        Err(LoadError::NotFound { .. }) => (Config::default(), true),
+        Err(_) => (Config::default(), false),
     };
-    CONFIG.with(|c| *c.borrow_mut() = Some(loaded.clone()));
+    if settled {
+        CONFIG.with(|c| *c.borrow_mut() = Some(loaded.clone()));
+    }
     loaded
 }
 
@@ -199,7 +208,7 @@ fn check_origin(url: &web_sys::Url, config: &Config) -> Result<(), LoadError> {
         || config
             .bundle_origins
             .iter()
-            .any(|o| o.trim_end_matches('/') == origin)
+            .any(|o| o.trim_end_matches('/').eq_ignore_ascii_case(&origin))
     {
         Ok(())
     } else {
@@ -227,34 +236,35 @@ pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> 
     let timer_id = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             timer.as_ref().unchecked_ref(),
-            (seconds.min(86_400) as i32) * 1000,
+            (seconds.clamp(1, 86_400) as i32) * 1000,
         )
         .unwrap_or(0);
     let on_leave = SendWrapper::new(controller);
     on_cleanup(move || on_leave.abort());
-    let result = Request::get(url).abort_signal(Some(&signal)).send().await;
+    let failed = |timed_out: bool, aborted: bool| match (timed_out, aborted) {
+        (true, _) => LoadError::Timeout {
+            url: url.into(),
+            seconds,
+        },
+        (false, true) => LoadError::Aborted,
+        (false, false) => LoadError::Network { url: url.into() },
+    };
+    // The timer runs until the whole body has arrived, not only the headers.
+    let result = match Request::get(url).abort_signal(Some(&signal)).send().await {
+        Ok(response) => match response.status() {
+            200..=299 => response
+                .binary()
+                .await
+                .map_err(|_| failed(timed_out.get(), signal.aborted())),
+            404 | 410 => Err(LoadError::NotFound { what: url.into() }),
+            status => Err(LoadError::Server {
+                url: url.into(),
+                status,
+            }),
+        },
+        Err(_) => Err(failed(timed_out.get(), signal.aborted())),
+    };
     window.clear_timeout_with_handle(timer_id);
     drop(timer);
-    let response = match result {
-        Ok(r) => r,
-        Err(_) if timed_out.get() => {
-            return Err(LoadError::Timeout {
-                url: url.into(),
-                seconds,
-            })
-        }
-        Err(_) if signal.aborted() => return Err(LoadError::Aborted),
-        Err(_) => return Err(LoadError::Network { url: url.into() }),
-    };
-    match response.status() {
-        200..=299 => response
-            .binary()
-            .await
-            .map_err(|_| LoadError::Network { url: url.into() }),
-        404 | 410 => Err(LoadError::NotFound { what: url.into() }),
-        status => Err(LoadError::Server {
-            url: url.into(),
-            status,
-        }),
-    }
+    result
 }

@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <a class="skip-link" href="#folio_main">"Skip to content"</a>
+            <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
             <header class="site-header">
                 <a class="site-header__name" href="./">"Folio"</a>
             </header>

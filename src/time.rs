@@ -1,6 +1,7 @@
 //! Publication dates as readers read them, in the article's language, and how old they are.
 
 use folio_bundle::Timestamp;
+use wasm_bindgen::JsCast;
 
 /// The reader's clock, in milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
@@ -30,15 +31,24 @@ fn format(ts: &Timestamp, language: &str, with_time: bool) -> String {
     } else if ts.time.is_none() {
         set("timeZone", "UTC");
     }
-    let locales = js_sys::Array::of1(&language.into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
     let date = js_sys::Date::new(&((ts.unix_seconds() as f64) * 1000.0).into());
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| ts.to_string())
+    // Built through Reflect so that a language tag Intl refuses (a RangeError) falls back to
+    // the ISO date instead of throwing through the WebAssembly and killing the page.
+    let formatted = (|| {
+        let ctor = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
+            .and_then(|intl| js_sys::Reflect::get(&intl, &"DateTimeFormat".into()))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let args = js_sys::Array::of2(&js_sys::Array::of1(&language.into()), &options);
+        let format = js_sys::Reflect::construct(&ctor, &args).ok()?;
+        let call = js_sys::Reflect::get(&format, &"format".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        call.call1(&format, &date).ok()?.as_string()
+    })();
+    formatted.unwrap_or_else(|| ts.to_string())
 }
 
 /// Whole years between `ts` and now.

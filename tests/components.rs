@@ -212,7 +212,7 @@ fn every_id_on_an_article_page_is_unique_even_when_texts_reuse_headings_and_foot
       "format_version": "1.0", "id": "ids", "language": "en", "headline": "Ids",
       "published": "2024-01-02", "source": { "name": "Folio" }, "body": "body.md",
       "sidebars": [
-        { "title": "One", "teaser": "## Related\n\nA note.[^1]\n\n[^1]: Sidebar note." },
+        { "title": "One", "teaser": "## Title\n\nA note.[^1] Cited again.[^1]\n\n[^1]: Sidebar note." },
         { "title": "Two", "teaser": "## Related\n\nA note.[^1]\n\n[^1]: Other note." }
       ],
       "notices": [ { "kind": "correction", "text": "## Folio main\n\nFixed.[^1]\n\n[^1]: Notice note." } ]

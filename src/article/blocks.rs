@@ -1,5 +1,8 @@
 //! The article body: one component per [`Block`] kind, through one exhaustive match.
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
 use folio_bundle::{Alignment, Block, Document, ListItem};
 use leptos::prelude::*;
 
@@ -9,19 +12,29 @@ use crate::render_context::RenderContext;
 
 /// Which Markdown text of the article is being rendered, so that ids made from its
 /// headings and footnotes stay unique on a page that shows several texts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocumentScope(pub String);
+#[derive(Clone, Debug)]
+pub struct DocumentScope(pub String, Arc<Mutex<HashSet<usize>>>);
 
 impl DocumentScope {
     /// The body keeps the slugs as they are, so `#slug` links written in it work.
     pub const BODY: &'static str = "body";
 
+    /// The scope named `name`, such as `body` or `sidebar_0`.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self(name.into(), Arc::default())
+    }
+
+    /// Whether this is the article's body rather than a sidebar or notice.
+    pub fn is_body(&self) -> bool {
+        self.0 == Self::BODY
+    }
+
     /// The element id for a heading slug. App ids contain `_`, which slugs never do.
     pub fn heading_id(&self, slug: &str) -> String {
-        if self.0 == Self::BODY {
+        if self.is_body() {
             slug.to_owned()
         } else {
-            format!("{}_{slug}", self.0)
+            format!("{}_h_{slug}", self.0)
         }
     }
 
@@ -30,9 +43,20 @@ impl DocumentScope {
         format!("{}_fn_{n}", self.0)
     }
 
-    /// The id of the first reference to footnote `n`.
+    /// The id of the first reference to footnote `n`, where its back-link returns.
     pub fn reference_id(&self, n: usize) -> String {
         format!("{}_fnref_{n}", self.0)
+    }
+
+    /// The id for a reference to footnote `n`: only the first reference gets one, so a
+    /// footnote cited twice does not repeat an id.
+    pub fn claim_reference_id(&self, n: usize) -> Option<String> {
+        let first = self
+            .1
+            .lock()
+            .map(|mut cited| cited.insert(n))
+            .unwrap_or(false);
+        first.then(|| self.reference_id(n))
     }
 }
 
@@ -45,7 +69,7 @@ pub fn DocumentView(
     #[prop(into)]
     scope: String,
 ) -> impl IntoView {
-    let scope = DocumentScope(scope);
+    let scope = DocumentScope::new(scope);
     provide_context(scope.clone());
     let footnotes = document.footnotes;
     view! {
@@ -58,7 +82,7 @@ pub fn DocumentView(
                         view! {
                             <li id=scope.note_id(n) value=n>
                                 {blocks(note.blocks)}
-                                <a href=format!("#{}", scope.reference_id(n)) class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
+                                <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
                             </li>
                         }
                     }).collect_view()}
@@ -109,10 +133,17 @@ pub fn block(item: Block) -> AnyView {
 
 fn heading(level: u8, id: String, content: Vec<folio_bundle::Inline>) -> AnyView {
     let ctx = expect_context::<RenderContext>();
-    let id =
-        use_context::<DocumentScope>().map_or_else(|| id.clone(), |scope| scope.heading_id(&id));
+    let scope = use_context::<DocumentScope>();
+    let id = scope
+        .as_ref()
+        .map_or_else(|| id.clone(), |s| s.heading_id(&id));
+    // Headings inside a sidebar or notice sit below the box's own h2 title.
+    let level = match scope {
+        Some(s) if !s.is_body() => (level + 2).clamp(3, 6),
+        _ => ctx.heading_level(level),
+    };
     let content = inlines(content);
-    match ctx.heading_level(level) {
+    match level {
         2 => view! { <h2 id=id>{content}</h2> }.into_any(),
         3 => view! { <h3 id=id>{content}</h3> }.into_any(),
         4 => view! { <h4 id=id>{content}</h4> }.into_any(),

@@ -38,7 +38,7 @@ pub fn ArticleHeader() -> impl IntoView {
                 </p>
             })}
             {has_safety.then(|| view! {
-                <p class="safety-pointer"><a href="#folio_notices">"Read the safety notice for readers of this article"</a></p>
+                <p class="safety-pointer"><a href="#folio_notices" target="_self">"Read the safety notice for readers of this article"</a></p>
             })}
         </header>
     }

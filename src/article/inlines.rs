@@ -31,10 +31,10 @@ pub fn inline(item: Inline) -> AnyView {
             number: Some(n),
         } => {
             let scope =
-                use_context::<DocumentScope>().unwrap_or(DocumentScope(DocumentScope::BODY.into()));
+                use_context::<DocumentScope>().unwrap_or(DocumentScope::new(DocumentScope::BODY));
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#{}", scope.note_id(n)) id=scope.reference_id(n) aria-label=format!("Footnote {n}") data-label=label>{n}</a>
+                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=scope.claim_reference_id(n) aria-label=format!("Footnote {n}") data-label=label>{n}</a>
                 </sup>
             }
             .into_any()
@@ -60,10 +60,14 @@ fn link(target: LinkTarget, title: String, content: Vec<Inline>) -> AnyView {
         }
         .into_any(),
         LinkTarget::Bundle(path) => {
-            view! { <a href=ctx.file_url(&path) title=title>{inlines(content)}</a> }.into_any()
+            // Offered as a download, never opened: a bundle's HTML or SVG file opened on the
+            // app's own origin could run its scripts there.
+            view! { <a href=ctx.file_url(&path) title=title download="">{inlines(content)}</a> }
+                .into_any()
         }
         LinkTarget::Anchor(id) => {
-            view! { <a href=format!("#{id}") title=title>{inlines(content)}</a> }.into_any()
+            view! { <a href=format!("#{id}") title=title target="_self">{inlines(content)}</a> }
+                .into_any()
         }
         LinkTarget::Media(id) => {
             let href = ctx.media(&id).map(|m| ctx.file_url(&m.src));

@@ -76,6 +76,6 @@ pub fn ArticleMeta() -> impl IntoView {
         <Meta property="og:site_name" content=m.source.name.clone()/>
         <Meta property="article:published_time" content=m.published.to_string()/>
         {image.map(|i| view! { <Meta property="og:image" content=i/> })}
-        <Script type_="application/ld+json" id="article-jsonld">{ld}</Script>
+        <Script type_="application/ld+json" id="folio_jsonld">{ld}</Script>
     }
 }
