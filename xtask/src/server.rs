@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 /// What the server serves.
@@ -141,10 +141,13 @@ fn resolve(site: &Site, url_path: &str) -> Option<PathBuf> {
         (Some(fixtures), Some(rest)) => (fixtures.as_path(), rest),
         _ => (site.dist.as_path(), decoded.trim_start_matches('/')),
     };
-    if rest
-        .split(['/', '\\'])
-        .any(|seg| seg == ".." || seg.starts_with('.') && !seg.is_empty() && seg != ".well-known")
-    {
+    // Only plain names: no root, no `..`, no drive prefix, no hidden files; an absolute
+    // `rest` would otherwise replace `base` in `join`.
+    let plain = Path::new(rest).components().all(|c| match c {
+        Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        _ => false,
+    });
+    if !plain || rest.contains('\\') {
         return None;
     }
     let mut path = base.join(rest);
@@ -238,7 +241,8 @@ fn respond(
 /// Hashed file names (`name-0123456789abcdef.ext`) never change, so they may be cached for a year.
 fn cache_control(path: &Path) -> String {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let stem = name.split('.').next().unwrap_or("");
+    // Trunk names the module `name-HASH_bg.wasm`.
+    let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
     let hashed = stem
         .rsplit_once('-')
         .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));

@@ -41,15 +41,27 @@ fn native() -> Outcome {
 fn schemas() -> Outcome {
     let venv = root().join("target/py");
     let python = venv.join("bin/python");
-    if !python.exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    let works = |args: &[&str]| {
+        Command::new(&python)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !works(&["-m", "pip", "--version"]) {
+        // A half-made environment (say, before python3-venv was installed) is made again.
+        run(Command::new("python3")
+            .args(["-m", "venv", "--clear"])
+            .arg(&venv))
+        .map_err(|e| {
+            format!(
+                "{e}
+Python's venv module is needed: `apt-get install -y python3-venv`"
+            )
+        })?;
     }
-    let has = Command::new(&python)
-        .args(["-c", "import jsonschema"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has {
+    if !works(&["-c", "import jsonschema"]) {
         run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "jsonschema==4.23.0"]))?;
     }
     run(Command::new(&python)

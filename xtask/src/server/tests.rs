@@ -9,6 +9,7 @@ fn site() -> (Site, PathBuf) {
     std::fs::write(dir.join("index.html"), "<!doctype html>home").unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("bundles/a/bundle.json"), "{}").unwrap();
     std::fs::write(dir.join(".secret"), "no").unwrap();
     (
@@ -54,6 +55,10 @@ fn prefers_precompressed_brotli_and_caches_hashed_names_for_a_year() {
     );
     assert!(br.contains("Content-Type: application/wasm"));
     assert!(br.contains("immutable"));
+    assert!(
+        get(port, "/app-0123456789abcdef_bg.wasm", "").contains("immutable"),
+        "Trunk's _bg name is hashed too"
+    );
     let plain = get(port, "/app-0123456789abcdef.wasm", "gzip");
     assert!(
         !plain.contains("Content-Encoding"),
@@ -71,6 +76,9 @@ fn refuses_paths_that_climb_out_or_name_hidden_files() {
         "/.secret",
         "/bundles/a/../../.secret",
         "/missing.js",
+        "//etc/passwd",
+        "/%2Fetc/passwd",
+        "/fixtures//etc/passwd",
     ] {
         assert!(get(port, path, "").starts_with("HTTP/1.1 404"), "{path}");
     }
