@@ -12,8 +12,13 @@ pub fn ArticlePage(
     /// Which bundle.
     source: BundleSource,
 ) -> impl IntoView {
-    let resource = LocalResource::new(move || io::article(source.clone()));
-    let retry = Callback::new(move |_| resource.refetch());
+    // Each Retry bumps the attempt, which the loader reads, so the load runs again.
+    let attempt = RwSignal::new(0_u32);
+    let resource = LocalResource::new(move || {
+        attempt.track();
+        io::article(source.clone())
+    });
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     view! {
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {

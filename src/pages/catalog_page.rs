@@ -57,8 +57,13 @@ fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
 /// The catalog page.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let resource = LocalResource::new(io::catalog);
-    let retry = Callback::new(move |_| resource.refetch());
+    // Each Retry bumps the attempt, which the loader reads, so the load runs again.
+    let attempt = RwSignal::new(0_u32);
+    let resource = LocalResource::new(move || {
+        attempt.track();
+        io::catalog()
+    });
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     view! {
         <Title text="Folio \u{2014} articles"/>
         <Meta name="description" content="Articles available to read in Folio."/>

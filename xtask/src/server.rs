@@ -174,9 +174,12 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// How many requests `drop/...` has closed unanswered, so tests can see a Retry really ask again.
+static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Paths under `/__test/` that fail on purpose, for the error views' tests:
 /// `status/NNN/...` answers with that status, `drop/...` closes the connection unanswered,
-/// `hang/...` answers nothing for 60 seconds.
+/// `hang/...` answers nothing for 60 seconds, and `dropped` says how many `drop/...` requests there were.
 fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
     let mut parts = rest.split('/');
     match (parts.next(), parts.next()) {
@@ -191,7 +194,23 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
                 true,
             )
         }
-        (Some("drop"), _) => Ok(()),
+        (Some("drop"), _) => {
+            DROPPED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(())
+        }
+        (Some("dropped"), _) => {
+            let n = DROPPED
+                .load(std::sync::atomic::Ordering::SeqCst)
+                .to_string();
+            respond(
+                &mut stream,
+                200,
+                "text/plain; charset=utf-8",
+                &[],
+                n.as_bytes(),
+                true,
+            )
+        }
         (Some("hang"), _) => {
             std::thread::sleep(Duration::from_secs(60));
             Ok(())

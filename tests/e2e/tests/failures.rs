@@ -84,8 +84,35 @@ async fn network_failures_offer_retry_and_retry_loads_again() {
     b.open("?bundle=__test/drop/").await;
     let retry = b.wait_for_css("[data-failure=network] button").await;
     assert_eq!(retry.text().await.unwrap(), "Retry");
+    let dropped =
+        "const done = arguments[0]; fetch('__test/dropped').then(r => r.text()).then(t => done(Number(t)));";
+    let before = b
+        .client
+        .execute_async(dropped, vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap();
     retry.click().await.unwrap();
-    // The retried request fails the same way, and the view comes back rather than a blank page.
+    // The server sees the request again, and the view is still there rather than a blank page.
+    let mut after = before;
+    for _ in 0..50 {
+        after = b
+            .client
+            .execute_async(dropped, vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap();
+        if after > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        after > before,
+        "Retry asked the server again ({before} then {after} dropped requests)"
+    );
     b.wait_for_css("[data-failure=network] button").await;
     b.close().await;
 }
@@ -110,6 +137,25 @@ async fn hostile_markdown_loads_without_running_anything() {
     assert_eq!(checks["handlers"], 0);
     assert_eq!(checks["bad"], 0);
     assert_eq!(checks["pwned"], false);
+    // Its external image and hostile addresses were never requested.
+    let origin = folio_e2e::app_url().trim_end_matches('/').to_owned();
+    b.eval("window.scrollTo(0, document.body.scrollHeight); return true;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    for url in b.requested_urls().await {
+        assert!(url.starts_with(&origin), "request to another host: {url}");
+    }
+    let sources = b
+        .eval(
+            "return [...document.querySelectorAll('article img')].map(i => i.currentSrc || i.src);",
+        )
+        .await;
+    for src in sources.as_array().into_iter().flatten() {
+        assert!(
+            src.as_str().unwrap_or_default().starts_with(&origin),
+            "image from another host: {src}"
+        );
+    }
     b.close().await;
 }
 
