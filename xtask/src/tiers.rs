@@ -10,6 +10,45 @@ use std::time::{Duration, Instant};
 use crate::setup::{self, CHROMEDRIVER};
 use crate::{build_release, root, run, server, tool_path, Outcome};
 
+thread_local! {
+    /// Tests passed and failed so far, summed from every `cargo test` run's result lines.
+    static TOTALS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Runs a `cargo test` command, echoing its output and adding its result lines to [`TOTALS`].
+fn run_counted(cmd: &mut Command) -> Outcome {
+    use std::io::BufRead;
+    eprintln!("$ {}", crate::describe(cmd));
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{}`: {e}", crate::describe(cmd)))?;
+    if let Some(out) = child.stdout.take() {
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                let count = |word: &str| {
+                    rest.split(';').find_map(|part| {
+                        part.trim()
+                            .trim_start_matches("ok. ")
+                            .trim_start_matches("FAILED. ")
+                            .strip_suffix(word)
+                            .and_then(|n| n.trim().parse::<u64>().ok())
+                    })
+                };
+                let (p, f) = (count(" passed").unwrap_or(0), count(" failed").unwrap_or(0));
+                TOTALS.with(|t| t.set((t.get().0 + p, t.get().1 + f)));
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", crate::describe(cmd)))
+    }
+}
+
 /// Runs every tier; stops at the first that fails.
 pub fn run_all() -> Outcome {
     setup::all(setup::Needs::TEST)?;
@@ -24,6 +63,8 @@ pub fn run_all() -> Outcome {
         end_to_end,
     )?;
     eprintln!("\nxtask: every tier passed");
+    let (passed, failed) = TOTALS.with(|t| t.get());
+    println!("tests: {passed} passed, {failed} failed");
     Ok(())
 }
 
@@ -33,9 +74,19 @@ fn tier(name: &str, f: fn() -> Outcome) -> Outcome {
 }
 
 fn native() -> Outcome {
-    run(Command::new("cargo")
-        .args(["test", "--workspace", "--exclude", "folio-e2e"])
-        .current_dir(root()))
+    run_counted(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--workspace",
+                "--exclude",
+                "folio-e2e",
+                "--lib",
+                "--bins",
+                "--tests",
+            ])
+            .current_dir(root()),
+    )
 }
 
 fn schemas() -> Outcome {
@@ -73,19 +124,21 @@ Python's venv module is needed: `apt-get install -y python3-venv`"
 /// which wasm32 in a browser does not have.
 fn wasm() -> Outcome {
     for (package, target) in [("folio", "components"), ("folio-bundle", "wasm_depth")] {
-        run(Command::new("cargo")
-            .args([
-                "test",
-                "--target",
-                "wasm32-unknown-unknown",
-                "-p",
-                package,
-                "--test",
-                target,
-            ])
-            .env("CHROMEDRIVER", CHROMEDRIVER)
-            .env("PATH", tool_path())
-            .current_dir(root()))?;
+        run_counted(
+            Command::new("cargo")
+                .args([
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    package,
+                    "--test",
+                    target,
+                ])
+                .env("CHROMEDRIVER", CHROMEDRIVER)
+                .env("PATH", tool_path())
+                .current_dir(root()),
+        )?;
     }
     Ok(())
 }
@@ -143,17 +196,19 @@ pub fn end_to_end() -> Outcome {
         "xtask: app on http://127.0.0.1:{app_port}/, screenshots in {}",
         artifacts.display()
     );
-    run(Command::new("cargo")
-        .args([
-            "test",
-            "--no-fail-fast",
-            "-p",
-            "folio-e2e",
-            "--",
-            "--test-threads=1",
-        ])
-        .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
-        .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
-        .env("FOLIO_ARTIFACTS", &artifacts)
-        .current_dir(root()))
+    run_counted(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--no-fail-fast",
+                "-p",
+                "folio-e2e",
+                "--",
+                "--test-threads=1",
+            ])
+            .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
+            .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
+            .env("FOLIO_ARTIFACTS", &artifacts)
+            .current_dir(root()),
+    )
 }

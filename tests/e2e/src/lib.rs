@@ -141,6 +141,21 @@ impl Browser {
             .collect()
     }
 
+    /// Scrolls to the end so lazy images load, waits a moment, then fails the test if the
+    /// page has requested anything from a host other than the app's own.
+    pub async fn assert_only_own_origin_requests(&self, page: &str) {
+        let origin = app_url().trim_end_matches('/').to_owned();
+        self.eval("window.scrollTo(0, document.body.scrollHeight); return true;")
+            .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        for url in self.requested_urls().await {
+            assert!(
+                url.starts_with(&origin),
+                "request to another host on {page}: {url}"
+            );
+        }
+    }
+
     /// Runs axe-core on the page and returns its violations as `id: help (n nodes)`.
     pub async fn axe_violations(&self) -> Vec<String> {
         let source = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
