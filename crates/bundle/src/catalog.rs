@@ -164,16 +164,7 @@ fn entry(o: &Obj<'_, '_>, report: &mut Report) -> Option<CatalogEntry> {
         }
         Some(tag)
     });
-    let direction = match o.opt_text(report, "direction").as_deref() {
-        None | Some("ltr") => Direction::Ltr,
-        Some("rtl") => Direction::Rtl,
-        Some("auto") => Direction::Auto,
-        Some(other) => {
-            let msg = format!("{other:?} is not one of ltr, rtl, auto");
-            o.problem(report, Rule::BadValue, "direction", msg);
-            Direction::Ltr
-        }
-    };
+    let direction = crate::manifest::read_direction(o, report);
     let thumbnail = o.opt_obj(report, "thumbnail").and_then(|t| {
         let src = t.req(report, "src", "the image's path", |t, r| {
             relative_path(t, r, "src")

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub(crate) use read::direction as read_direction;
 pub use read::{is_language_tag, read_manifest, FILE};
 
 use crate::date::Timestamp;

@@ -183,7 +183,8 @@ fn language(o: &Obj<'_, '_>, report: &mut Report) -> Option<String> {
     }
 }
 
-fn direction(o: &Obj<'_, '_>, report: &mut Report) -> Direction {
+/// The `direction` field of a manifest or catalog entry: `ltr` when absent.
+pub(crate) fn direction(o: &Obj<'_, '_>, report: &mut Report) -> Direction {
     match o.opt_text(report, "direction").as_deref() {
         None | Some("ltr") => Direction::Ltr,
         Some("rtl") => Direction::Rtl,
