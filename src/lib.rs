@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod config;
+pub mod intl;
 pub mod io;
 pub mod pages;
 pub mod render_context;

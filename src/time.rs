@@ -1,7 +1,6 @@
 //! Publication dates as readers read them, in the article's language, and how old they are.
 
 use folio_bundle::Timestamp;
-use wasm_bindgen::JsCast;
 
 /// The reader's clock, in milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
@@ -32,22 +31,7 @@ fn format(ts: &Timestamp, language: &str, with_time: bool) -> String {
         set("timeZone", "UTC");
     }
     let date = js_sys::Date::new(&((ts.unix_seconds() as f64) * 1000.0).into());
-    // Built through Reflect so that a language tag Intl refuses (a RangeError) falls back to
-    // the ISO date instead of throwing through the WebAssembly and killing the page.
-    let formatted = (|| {
-        let ctor = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
-            .and_then(|intl| js_sys::Reflect::get(&intl, &"DateTimeFormat".into()))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        let args = js_sys::Array::of2(&js_sys::Array::of1(&language.into()), &options);
-        let format = js_sys::Reflect::construct(&ctor, &args).ok()?;
-        let call = js_sys::Reflect::get(&format, &"format".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        call.call1(&format, &date).ok()?.as_string()
-    })();
+    let formatted = crate::intl::format("DateTimeFormat", language, &options, "format", &date);
     formatted.unwrap_or_else(|| ts.to_string())
 }
 

@@ -3,7 +3,6 @@
 use folio_bundle::CatalogEntry;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use wasm_bindgen::JsCast;
 
 use crate::io::{self, absolute};
 use crate::pages::failure::{ArticleSkeleton, Failure};
@@ -13,22 +12,9 @@ use crate::time::long_day;
 /// A language's name in that language (`Intl.DisplayNames`), for the cards' label;
 /// the tag itself where the browser has no name for it.
 fn language_name(tag: &str) -> String {
-    let name = (|| {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-        let args = js_sys::Array::of2(&js_sys::Array::of1(&tag.into()), &options);
-        let names = js_sys::Reflect::construct(&ctor, &args).ok()?;
-        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        of.call1(&names, &tag.into()).ok()?.as_string()
-    })();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
+    let name = crate::intl::format("DisplayNames", tag, &options, "of", &tag.into());
     name.unwrap_or_else(|| tag.to_owned())
 }
 
