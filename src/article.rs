@@ -40,6 +40,9 @@ pub fn ArticleView(
         <meta::ArticleMeta/>
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
+            <div class="article-tools" role="group" aria-label="Reading tools">
+                <crate::reading::panel::ReadingPanel/>
+            </div>
             {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
             <div class="article-columns">
                 <div class="story">

@@ -1,5 +1,8 @@
-//! All of Folio's network I/O: the config, the catalog, and bundles, each request with a
-//! timeout, aborted when its view goes away, and failing with a [`LoadError`] that says what.
+//! All of Folio's I/O. Here, the network: the config, the catalog, and bundles, each
+//! request with a timeout, aborted when its view goes away, and failing with a
+//! [`LoadError`] that says what. The reader's settings on the device are in [`storage`].
+
+pub mod storage;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -9,6 +9,7 @@ pub mod config;
 pub mod intl;
 pub mod io;
 pub mod pages;
+pub mod reading;
 pub mod render_context;
 pub mod time;
 
@@ -46,6 +47,7 @@ impl Place {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    reading::state::provide_reading_state();
     view! {
         <Router>
             <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>

@@ -1,0 +1,178 @@
+//! The reading-settings panel: a button on every article that opens a dialog with the
+//! reading-mode switch, the presets, the fine controls and Reset. The dialog is modal, so
+//! it holds focus only while open, closes with Escape, and gives focus back to its button.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::reading::controls::{ChoiceControl, StepControl, ToggleControl};
+use crate::reading::settings::{Alignment, Font, Preset, ReadingSettings, Step, Theme};
+use crate::reading::state::use_reading;
+
+/// The button that opens the panel, and the panel.
+#[component]
+pub fn ReadingPanel() -> impl IntoView {
+    let state = use_reading();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let opener = NodeRef::<html::Button>::new();
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let give_focus_back = move |_| {
+        if let Some(b) = opener.get() {
+            let _ = b.focus();
+        }
+    };
+    let keep_focus_inside = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(d) = dialog.get() {
+            wrap_tab(&ev, &d);
+        }
+    };
+    let on = move || state.settings.with(|s| s.enabled);
+    view! {
+        <button
+            class="tool-button"
+            node_ref=opener
+            aria-haspopup="dialog"
+            aria-controls="folio_reading_panel"
+            on:click=open
+        >
+            <span aria-hidden="true" class="tool-button__icon">"Aa"</span>
+            "Reading settings"
+            <span class="tool-button__state">{move || if on() { " (on)" } else { "" }}</span>
+        </button>
+        <dialog
+            class="reading-panel"
+            id="folio_reading_panel"
+            node_ref=dialog
+            aria-labelledby="folio_reading_title"
+            on:close=give_focus_back
+            on:keydown=keep_focus_inside
+        >
+            <div class="reading-panel__head">
+                <h2 id="folio_reading_title">"Reading settings"</h2>
+                <button class="reading-panel__close" on:click=close>"Close"</button>
+            </div>
+            <ModeSwitch/>
+            <Presets/>
+            <fieldset class="reading-panel__group">
+                <legend>"Text"</legend>
+                {Step::ALL.into_iter().map(|step| view! { <StepControl step/> }).collect_view()}
+                <ChoiceControl
+                    label="Font" id="folio_reading_font"
+                    options=vec![
+                        (Font::Serif, "System serif"),
+                        (Font::Sans, "System sans-serif"),
+                        (Font::Atkinson, "Atkinson Hyperlegible"),
+                        (Font::OpenDyslexic, "OpenDyslexic"),
+                    ]
+                    get=|s: &ReadingSettings| s.font
+                    set=|s: &mut ReadingSettings, font| { s.font = font; s.enabled = true; s.preset = None; }
+                />
+                <ChoiceControl
+                    label="Alignment" id="folio_reading_alignment"
+                    options=vec![(Alignment::Start, "Ragged edge"), (Alignment::Justified, "Justified, with hyphenation")]
+                    get=|s: &ReadingSettings| s.alignment
+                    set=|s: &mut ReadingSettings, a| { s.alignment = a; s.enabled = true; s.preset = None; }
+                />
+            </fieldset>
+            <fieldset class="reading-panel__group">
+                <legend>"Page"</legend>
+                <ChoiceControl
+                    label="Theme" id="folio_reading_theme"
+                    options=vec![
+                        (Theme::System, "Match the system"),
+                        (Theme::Light, "Light"),
+                        (Theme::Sepia, "Sepia"),
+                        (Theme::Dark, "Dark"),
+                        (Theme::HighContrast, "High contrast"),
+                    ]
+                    get=|s: &ReadingSettings| s.theme
+                    set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
+                />
+                <ToggleControl label="Reduce motion" get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
+                <ToggleControl label="Hide images" get=|s| s.hide_images
+                    set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
+                <ToggleControl label="Simplified layout (one column)" get=|s| s.simplified_layout
+                    set=|s, on| { s.simplified_layout = on; s.enabled |= on; s.preset = None; }/>
+            </fieldset>
+            <button class="reading-panel__reset" on:click=move |_| state.reset()>"Reset to defaults"</button>
+            <p class="reading-panel__status" role="status">{move || state.announcement.get()}</p>
+            {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem">{p}</p> })}
+        </dialog>
+    }
+}
+
+/// The one switch for reading mode.
+#[component]
+fn ModeSwitch() -> impl IntoView {
+    let state = use_reading();
+    let on = move || state.settings.with(|s| s.enabled);
+    let toggle = move |_| {
+        let now = !state.settings.with_untracked(|s| s.enabled);
+        let said = if now { "Reading mode on" } else { "Reading mode off" };
+        state.change(said, |s| s.enabled = now);
+    };
+    view! {
+        <button class="reading-switch" role="switch" aria-checked=move || on().to_string() on:click=toggle>
+            <span class="reading-switch__label">"Reading mode"</span>
+            <span class="reading-switch__state" aria-hidden="true">{move || if on() { "On" } else { "Off" }}</span>
+        </button>
+    }
+}
+
+/// The four presets; the one in force is pressed.
+#[component]
+fn Presets() -> impl IntoView {
+    let state = use_reading();
+    view! {
+        <fieldset class="reading-panel__group reading-presets">
+            <legend>"Presets"</legend>
+            {Preset::ALL.into_iter().map(|preset| {
+                let pressed = move || state.settings.with(|s| s.preset == Some(preset)).to_string();
+                let choose = move |_| {
+                    state.change(format!("Preset: {}", preset.label()), |s| s.apply_preset(preset));
+                };
+                view! { <button class="reading-preset" aria-pressed=pressed on:click=choose>{preset.label()}</button> }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling through the dialog's own controls.
+fn wrap_tab(ev: &leptos::ev::KeyboardEvent, dialog: &web_sys::HtmlDialogElement) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = dialog.query_selector_all("button, input, select, a[href]") else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>());
+    let target = if ev.shift_key() && at(first) {
+        last
+    } else if !ev.shift_key() && at(last) {
+        first
+    } else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = target.focus();
+}

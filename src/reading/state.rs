@@ -1,0 +1,114 @@
+//! Reading mode in the running app: the settings as one signal shared by every page,
+//! loaded from the device once, and on each change applied to `<html>`, saved and announced.
+
+use leptos::prelude::*;
+use leptos_use::use_media_query;
+use wasm_bindgen::JsCast;
+
+use crate::io::storage;
+use crate::reading::appearance::{appearance, Appearance, ATTRIBUTES, PROPERTIES};
+use crate::reading::saved::{self, KEY};
+use crate::reading::settings::{ReadingSettings, SystemPreferences};
+
+/// The reader's settings and what the panel tells them.
+#[derive(Clone, Copy)]
+pub struct ReadingState {
+    /// The settings in force.
+    pub settings: RwSignal<ReadingSettings>,
+    /// The last change in words, such as "Theme: high contrast", for a polite live region.
+    pub announcement: RwSignal<String>,
+    /// Why the settings could not be kept for the next visit, when they could not.
+    pub problem: RwSignal<Option<String>>,
+    /// What the system asks for, from media queries.
+    system: Signal<bool>,
+}
+
+impl ReadingState {
+    fn system(&self) -> SystemPreferences {
+        SystemPreferences {
+            reduced_motion: self.system.get_untracked(),
+        }
+    }
+
+    /// Changes the settings with `edit`, applies them at once, saves them, and announces `said`.
+    pub fn change(&self, said: impl Into<String>, edit: impl FnOnce(&mut ReadingSettings)) {
+        self.settings.update(edit);
+        let settings = self.settings.get_untracked();
+        apply_to_page(&appearance(&settings));
+        self.report(storage::write(KEY, &saved::to_json(&settings)));
+        self.announcement.set(said.into());
+    }
+
+    /// Back to a first visit's settings, following the system; the saved settings are removed.
+    pub fn reset(&self) {
+        let settings = ReadingSettings::defaults(self.system());
+        apply_to_page(&appearance(&settings));
+        self.settings.set(settings);
+        self.report(storage::remove(KEY));
+        self.announcement.set("Reading settings reset to the defaults".into());
+    }
+
+    fn report(&self, outcome: Result<(), storage::StorageError>) {
+        self.problem.set(outcome.err().map(|e| {
+            format!("These settings apply now but will not be kept for your next visit: {e}.")
+        }));
+    }
+}
+
+/// Creates the reading state for the whole app and loads the saved settings after mount.
+/// The page already shows them: `index.html` applied them before first paint.
+pub fn provide_reading_state() -> ReadingState {
+    let reduced = use_media_query("(prefers-reduced-motion: reduce)");
+    let state = ReadingState {
+        settings: RwSignal::new(ReadingSettings::defaults(SystemPreferences::default())),
+        announcement: RwSignal::new(String::new()),
+        problem: RwSignal::new(None),
+        system: reduced,
+    };
+    provide_context(state);
+    Effect::new(move |_| {
+        let system = state.system();
+        let saved = storage::read(KEY);
+        let settings = match &saved {
+            Ok(Some(text)) => saved::from_json(text, system),
+            _ => None,
+        }
+        .unwrap_or_else(|| ReadingSettings::defaults(system));
+        apply_to_page(&appearance(&settings));
+        state.settings.set(settings);
+        if let Err(e) = saved {
+            state.report(Err(e));
+        }
+    });
+    state
+}
+
+/// The app's reading state; a fresh one where none was provided, as in a component test.
+pub fn use_reading() -> ReadingState {
+    use_context::<ReadingState>().unwrap_or_else(provide_reading_state)
+}
+
+/// Writes an [`Appearance`] onto `<html>`, removing what it does not name. Browser only.
+pub fn apply_to_page(look: &Appearance) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    for name in ATTRIBUTES {
+        let _ = match look.attribute(name) {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(|e| e.style()) else {
+        return;
+    };
+    for name in PROPERTIES {
+        let _ = match look.property(name) {
+            Some(value) => style.set_property(name, value),
+            None => style.remove_property(name).map(|_| ()),
+        };
+    }
+}
