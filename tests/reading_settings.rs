@@ -61,7 +61,7 @@ fn each_preset_turns_reading_mode_on_and_sets_its_fine_controls() {
     let mut s = defaults();
     s.apply_preset(Preset::DyslexiaFriendly);
     assert_eq!(s.font, Font::OpenDyslexic);
-    assert!(s.letter_spacing >= 120 && s.word_spacing >= 16 && s.line_height >= 150);
+    assert!(s.letter_spacing >= 50 && s.word_spacing >= 16 && s.line_height >= 150);
     s.apply_preset(Preset::HighContrast);
     assert_eq!(s.theme, Theme::HighContrast);
     s.apply_preset(Preset::LargeText);
@@ -93,7 +93,8 @@ fn reading_mode_maps_every_setting_to_an_attribute_or_a_relative_property() {
     assert_eq!(look.attribute("data-folio-layout"), Some("simple"));
     assert_eq!(look.property("--folio-text-scale"), Some("1.25"));
     assert_eq!(look.property("--folio-line-height"), Some("2"));
-    assert_eq!(look.property("--folio-letter-spacing"), Some("0.12em"));
+    assert_eq!(look.property("--folio-letter-spacing"), Some("0.05em"));
+    assert_eq!(look.attribute("data-folio-text"), None, "125% is not large text");
     assert_eq!(look.property("--folio-word-spacing"), Some("0.16em"));
     assert_eq!(look.property("--folio-paragraph-spacing"), Some("2em"));
     assert_eq!(look.property("--folio-line-width"), Some("55ch"));
@@ -101,6 +102,18 @@ fn reading_mode_maps_every_setting_to_an_attribute_or_a_relative_property() {
         assert!(ATTRIBUTES.contains(name), "{name} is a known attribute");
     }
     assert_eq!(look.properties.len(), PROPERTIES.len());
+}
+
+#[test]
+fn large_text_hyphenates_from_200_percent() {
+    let mut s = defaults();
+    s.enabled = true;
+    s.set_step(Step::TextSize, 175);
+    assert_eq!(appearance(&s).attribute("data-folio-text"), None);
+    s.set_step(Step::TextSize, 200);
+    assert_eq!(appearance(&s).attribute("data-folio-text"), Some("large"));
+    s.enabled = false;
+    assert_eq!(appearance(&s).attribute("data-folio-text"), None, "only in reading mode");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::reading::settings::{Alignment, Font, ReadingSettings, Step, Theme};
 
 /// Every attribute reading mode may set on `<html>`; any not in an [`Appearance`] is removed.
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 8] = [
     "data-folio-theme",
     "data-folio-motion",
     "data-folio-reading",
@@ -13,7 +13,12 @@ pub const ATTRIBUTES: [&str; 7] = [
     "data-folio-align",
     "data-folio-images",
     "data-folio-layout",
+    "data-folio-text",
 ];
+
+/// From this text size on, in percent, long words hyphenate and headlines grow less, so
+/// that a phone at 300% still fits every line.
+pub const LARGE_TEXT: u16 = 200;
 
 /// Every custom property reading mode may set on `<html>`.
 pub const PROPERTIES: [&str; 6] = [
@@ -111,6 +116,9 @@ pub fn appearance(settings: &ReadingSettings) -> Appearance {
     }
     if settings.simplified_layout {
         look.attributes.push(("data-folio-layout", "simple"));
+    }
+    if settings.text_size >= LARGE_TEXT {
+        look.attributes.push(("data-folio-text", "large"));
     }
     look.properties = Step::ALL
         .iter()

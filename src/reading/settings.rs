@@ -272,7 +272,7 @@ impl ReadingSettings {
         let (size, line, letter, word, paragraph, width, font, simple) = match preset {
             Preset::Comfort => (110, 180, 20, 8, 15, 60, Font::Serif, false),
             Preset::LargeText => (175, 160, 0, 8, 15, 55, Font::Sans, true),
-            Preset::DyslexiaFriendly => (125, 200, 120, 16, 20, 55, Font::OpenDyslexic, true),
+            Preset::DyslexiaFriendly => (125, 200, 50, 16, 20, 55, Font::OpenDyslexic, true),
             Preset::HighContrast => (125, 160, 20, 8, 15, 65, Font::Atkinson, false),
         };
         for (step, value) in [

@@ -2,6 +2,8 @@
 //! waiting for text, the browser's console log, axe-core, and screenshots kept as artifacts.
 //! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
 
+pub mod keyboard;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
