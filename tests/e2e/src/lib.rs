@@ -33,17 +33,26 @@ pub struct Browser {
 impl Browser {
     /// Starts headless Chromium at `width`×`height` CSS pixels.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Self::start_with(width, height, &[], json!({})).await
+    }
+
+    /// Starts headless Chromium with extra command-line `flags`, such as
+    /// `--force-dark-mode`, and browser preferences `prefs`, such as its font size.
+    pub async fn start_with(width: u32, height: u32, flags: &[&str], prefs: Value) -> Browser {
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
+        let mut args = vec![
+            "--headless=new".to_owned(), "--no-sandbox".into(), "--disable-gpu".into(), "--disable-quic".into(),
+            "--disable-background-networking".into(), "--disable-component-update".into(), "--disable-sync".into(),
+            "--no-first-run".into(), "--hide-scrollbars".into(), format!("--window-size={width},{height}"),
+        ];
+        args.extend(flags.iter().map(|f| (*f).to_owned()));
         let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--hide-scrollbars", format!("--window-size={width},{height}")
-                ],
+                "args": args,
+                "prefs": prefs,
                 // A headless window is never narrower than 500 px, so phone widths are set as
                 // ChromeDriver's device metrics (a capability, not a CDP call).
                 "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": false } }

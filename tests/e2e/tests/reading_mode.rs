@@ -362,3 +362,27 @@ async fn every_control_on_the_article_and_in_the_panel_is_at_least_24_css_pixels
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() {
+    let prefs = json!({ "webkit": { "webprefs": { "default_font_size": 24 } } });
+    let b = Browser::start_with(1280, 900, &["--force-dark-mode", "--force-prefers-reduced-motion"], prefs).await;
+    b.open(SEED).await;
+    let media = b
+        .eval("return [matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('(prefers-reduced-motion: reduce)').matches];")
+        .await;
+    assert_eq!(media, json!([true, true]), "the browser reports the system settings");
+    assert_eq!(b.eval("return getComputedStyle(document.body).backgroundColor;").await, json!("rgb(22, 24, 27)"));
+    assert_eq!(root_attribute(&b, "data-folio-theme").await, Value::Null, "no theme chosen: the system's");
+    assert_eq!(root_attribute(&b, "data-folio-motion").await, json!("reduce"));
+    // Body text is 1.125rem of the browser's own size: 24 px here, not a fixed 16.
+    assert_eq!(b.eval("return getComputedStyle(document.body).fontSize;").await, json!("27px"));
+    open_panel(&b).await;
+    let motion = "//label[contains(normalize-space(),'Reduce motion')]/input";
+    let checked = b.client.find(Locator::XPath(motion)).await.expect("reduce motion").prop("checked").await;
+    assert_eq!(checked.expect("checked").as_deref(), Some("true"));
+    assert_eq!(b.eval("return localStorage.getItem('folio.reading');").await, Value::Null, "nothing saved until the reader changes something");
+    let page = contrast(&b, "#folio_reading_panel", 4.5).await;
+    assert_eq!(page["failures"], json!([]), "system dark theme, panel");
+    b.close().await;
+}
