@@ -386,3 +386,25 @@ async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() 
     assert_eq!(page["failures"], json!([]), "system dark theme, panel");
     b.close().await;
 }
+
+#[tokio::test]
+async fn under_forced_colours_the_page_uses_the_systems_colours_and_keeps_state_visible() {
+    let b = Browser::start_with(1280, 900, &["--force-high-contrast"], json!({})).await;
+    b.open(SEED).await;
+    let forced = b.eval("return matchMedia('(forced-colors: active)').matches;").await;
+    assert_eq!(forced, json!(true), "Chromium emulates forced colours with --force-high-contrast");
+    open_panel(&b).await;
+    click_preset(&b, "Comfort").await;
+    let pressed = b
+        .eval("const s = getComputedStyle(document.querySelector('.reading-preset[aria-pressed=true]')); return [s.outlineStyle, s.outlineWidth];")
+        .await;
+    assert_eq!(pressed, json!(["solid", "3px"]), "the pressed preset shows by outline, not colour alone");
+    let page = contrast(&b, "#folio_reading_panel", 4.5).await;
+    assert_eq!(page["failures"], json!([]), "system colours in the panel");
+    close_panel(&b).await;
+    let page = contrast(&b, "main", 4.5).await;
+    assert_eq!(page["failures"], json!([]), "system colours on the article");
+    assert_eq!(b.axe_violations().await, Vec::<String>::new());
+    b.screenshot("forced-colours").await;
+    b.close().await;
+}
