@@ -42,6 +42,7 @@ pub fn ArticleView(
             <header::ArticleHeader/>
             <div class="article-tools" role="group" aria-label="Reading tools">
                 <crate::reading::panel::ReadingPanel/>
+                <crate::read_aloud::ReadAloud language=m.language.clone()/>
             </div>
             {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
             <div class="article-columns">

@@ -9,6 +9,7 @@ pub mod config;
 pub mod intl;
 pub mod io;
 pub mod pages;
+pub mod read_aloud;
 pub mod reading;
 pub mod render_context;
 pub mod time;

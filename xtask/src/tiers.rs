@@ -123,7 +123,7 @@ Python's venv module is needed: `apt-get install -y python3-venv`"
 /// Only the test targets written for the browser: the rest use threads and files,
 /// which wasm32 in a browser does not have.
 fn wasm() -> Outcome {
-    for (package, target) in [("folio", "components"), ("folio", "reading_panel"), ("folio-bundle", "wasm_depth")] {
+    for (package, target) in [("folio", "components"), ("folio", "read_aloud"), ("folio", "reading_panel"), ("folio-bundle", "wasm_depth")] {
         run_counted(
             Command::new("cargo")
                 .args([

@@ -1,0 +1,151 @@
+//! Read aloud: a "Listen to this article" button that opens controls reading the article
+//! with the browser's speech synthesis, one paragraph at a time, the paragraph being read
+//! highlighted and kept in view. Why Folio has its own speech helper: docs/adr/005-read-aloud.md.
+//!
+//! Speech synthesis is looked up when the reader opens the controls or presses Play, and
+//! again on `voiceschanged`, never while rendering. A browser without it, or without a voice
+//! for the article's language, gets a message in place of the controls.
+
+pub mod controls;
+pub mod highlight;
+pub mod js;
+pub mod narrator;
+pub mod paragraphs;
+pub mod use_speech;
+pub mod voices;
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use self::controls::{icon, Controls, Icon};
+use self::narrator::Narrator;
+use self::use_speech::{use_speech, UseSpeechOptions, UseSpeechReturn};
+use self::voices::{no_voice_message, starting_voice};
+
+/// How long to wait for the browser's voices, which Chromium lists only after a moment,
+/// before saying there is none for the article's language.
+const VOICE_WAIT: Duration = Duration::from_millis(1500);
+
+/// What the open panel can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Panel {
+    /// Closed, or not looked up yet.
+    Unknown,
+    /// The browser has no speech synthesis.
+    Missing,
+    /// Waiting a moment for the browser's voices.
+    Waiting,
+    /// No voice speaks the article's language.
+    NoVoice,
+    /// Ready to read.
+    Ready,
+}
+
+/// The language's English name (`Intl.DisplayNames`), or `None` where the browser has none.
+fn language_name(tag: &str) -> Option<String> {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
+    crate::intl::format("DisplayNames", "en", &options, "of", &tag.into())
+}
+
+/// The read-aloud control of an article, placed inside its `<article>`.
+#[component]
+pub fn ReadAloud(
+    /// The article's language tag: every utterance's `lang`, and which voices are offered.
+    #[prop(into)]
+    language: String,
+) -> impl IntoView {
+    let UseSpeechReturn {
+        support,
+        voices,
+        speech,
+    } = use_speech(UseSpeechOptions {
+        language: language.clone(),
+    });
+    let anchor = NodeRef::<html::Section>::new();
+    let narrator = Narrator::new(speech.clone(), &language, anchor);
+    let open = RwSignal::new(false);
+    let waiting = RwSignal::new(false);
+    let name = RwSignal::new(None::<String>);
+    let panel = Memo::new(move |_| match (open.get(), support.get()) {
+        (false, _) | (true, None) => Panel::Unknown,
+        (true, Some(false)) => Panel::Missing,
+        _ if !voices.with(Vec::is_empty) => Panel::Ready,
+        _ if waiting.get() => Panel::Waiting,
+        _ => Panel::NoVoice,
+    });
+
+    // Keep a voice chosen: the browser's default among the fitting ones, when the list changes.
+    let chosen = narrator.voice;
+    let tag = language.clone();
+    Effect::new(move |_| {
+        voices.with(|list| {
+            let current = chosen.get_untracked();
+            if !list.iter().any(|v| Some(&v.name) == current.as_ref()) {
+                chosen.set(starting_voice(list, &tag));
+            }
+        })
+    });
+
+    let status = narrator.status;
+    let tag = language.clone();
+    let message = move || match panel.get() {
+        Panel::Unknown => String::new(),
+        Panel::Missing => "This browser cannot read aloud.".to_owned(),
+        Panel::Waiting => "Looking for a voice…".to_owned(),
+        Panel::NoVoice => no_voice_message(name.get().as_deref(), &tag),
+        Panel::Ready => status.get(),
+    };
+
+    let toggler = narrator.clone();
+    let on_listen = move |_| {
+        let opening = !open.get_untracked();
+        if opening {
+            name.set(language_name(&language));
+            speech.refresh();
+            if support.get_untracked() == Some(true) && voices.with_untracked(Vec::is_empty) {
+                waiting.set(true);
+                set_timeout(
+                    move || {
+                        waiting.try_set(false);
+                    },
+                    VOICE_WAIT,
+                );
+            }
+        } else {
+            toggler.stop();
+            toggler.status.set(String::new());
+        }
+        open.set(opening);
+    };
+
+    let leaving = SendWrapper::new(narrator.clone());
+    on_cleanup(move || leaving.shut_down());
+
+    view! {
+        <section class="read-aloud" aria-label="Read aloud" node_ref=anchor>
+            <button
+                type="button"
+                class="read-aloud__listen"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="folio_read_aloud_panel"
+                on:click=on_listen
+            >
+                {icon(Icon::Listen)} "Listen to this article"
+            </button>
+            <div id="folio_read_aloud_panel" class="read-aloud__panel" hidden=move || panel.get() != Panel::Ready>
+                <Controls narrator voices/>
+            </div>
+            <p
+                class="read-aloud__status"
+                class:read-aloud__status--notice=move || matches!(panel.get(), Panel::Missing | Panel::NoVoice)
+                role="status"
+            >
+                {message}
+            </p>
+        </section>
+    }
+}

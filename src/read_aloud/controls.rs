@@ -1,0 +1,141 @@
+//! The read-aloud controls: Previous, Play/Pause, Next and Stop buttons, then the speed and
+//! voice choices. Each is a native button or select, so Tab reaches it and Enter or Space
+//! works it; their names say what they do ("Previous paragraph", "Pause").
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+use super::narrator::{Narrator, Playback};
+use super::voices::{speed_label, speeds, Voice};
+
+/// The buttons and choices, for a narrator whose voices are known.
+#[component]
+pub fn Controls(
+    /// Reads the article; every control acts on it.
+    narrator: Narrator,
+    /// The voices that speak the article's language.
+    voices: ReadSignal<Vec<Voice>>,
+) -> impl IntoView {
+    let (playback, count, rate, voice) = (
+        narrator.playback,
+        narrator.count,
+        narrator.rate,
+        narrator.voice,
+    );
+    let [prev_ref, play_ref, next_ref, stop_ref] = [(); 4].map(|_| NodeRef::<html::Button>::new());
+    let no_prev = move || playback.get().index().is_none_or(|n| n == 0);
+    let no_next = move || playback.get().index().is_none_or(|n| n + 1 >= count.get());
+    let stopped = move || playback.get() == Playback::Stopped;
+    // A button that becomes disabled while focused would drop the focus on the page:
+    // it goes to Play/Pause instead.
+    Effect::new(move |_| {
+        let (off_prev, off_next, off_stop) = (no_prev(), no_next(), stopped());
+        let Some(active) = document().active_element() else {
+            return;
+        };
+        let is = |r: NodeRef<html::Button>| {
+            r.get_untracked()
+                .is_some_and(|b| b.is_same_node(Some(&active)))
+        };
+        if (off_prev && is(prev_ref)) || (off_next && is(next_ref)) || (off_stop && is(stop_ref)) {
+            if let Some(play) = play_ref.get_untracked() {
+                let _ = play.focus();
+            }
+        }
+    });
+    let play_name = move || match playback.get() {
+        Playback::Stopped => "Play",
+        Playback::Playing(_) => "Pause",
+        Playback::Paused(_) => "Resume",
+    };
+    let play_icon = move || match playback.get() {
+        Playback::Playing(_) => Icon::Pause,
+        _ => Icon::Play,
+    };
+    let (n1, n2, n3, n4, n5, n6) = (
+        narrator.clone(),
+        narrator.clone(),
+        narrator.clone(),
+        narrator.clone(),
+        narrator.clone(),
+        narrator,
+    );
+    view! {
+        <div class="read-aloud__buttons" role="group" aria-label="Playback">
+            <button type="button" class="read-aloud__button" node_ref=prev_ref disabled=no_prev on:click=move |_| n1.step(-1)>
+                {icon(Icon::Previous)} "Previous" <span class="visually-hidden">" paragraph"</span>
+            </button>
+            <button type="button" class="read-aloud__button read-aloud__play" node_ref=play_ref on:click=move |_| n2.toggle()>
+                {move || icon(play_icon())} {play_name}
+            </button>
+            <button type="button" class="read-aloud__button" node_ref=next_ref disabled=no_next on:click=move |_| n3.step(1)>
+                {icon(Icon::Next)} "Next" <span class="visually-hidden">" paragraph"</span>
+            </button>
+            <button type="button" class="read-aloud__button" node_ref=stop_ref disabled=stopped on:click=move |_| n4.stop()>
+                {icon(Icon::Stop)} "Stop"
+            </button>
+        </div>
+        <div class="read-aloud__choices">
+            <label class="read-aloud__choice">
+                <span class="read-aloud__choice-name">"Speed"</span>
+                <select on:change=move |e: ev::Event| {
+                    if let Ok(r) = event_target_value(&e).parse::<f64>() {
+                        n5.set_rate(r);
+                    }
+                }>
+                    {speeds().map(|r| view! {
+                        <option value=r.to_string() prop:selected=move || rate.get() == r>{speed_label(r)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="read-aloud__choice">
+                <span class="read-aloud__choice-name">"Voice"</span>
+                <select on:change=move |e: ev::Event| n6.set_voice(event_target_value(&e))>
+                    {move || voices.get().into_iter().map(|v| {
+                        let name = v.name.clone();
+                        view! {
+                            <option value=v.name.clone() prop:selected=move || voice.get().as_ref() == Some(&name)>
+                                {format!("{} ({})", v.name, v.lang)}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// The controls' pictures, drawn for this app on a 24-unit grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Icon {
+    /// A loudspeaker, on the Listen button.
+    Listen,
+    /// A triangle pointing forward.
+    Play,
+    /// Two upright bars.
+    Pause,
+    /// A square.
+    Stop,
+    /// A bar and a triangle pointing back.
+    Previous,
+    /// A triangle pointing forward and a bar.
+    Next,
+}
+
+/// An icon, hidden from assistive technology: the button's text names it.
+pub fn icon(which: Icon) -> impl IntoView {
+    let path = match which {
+        Icon::Listen => "M3 9h4l6-5v16l-6-5H3z M16 8.5c1.2 1 1.8 2.2 1.8 3.5s-.6 2.5-1.8 3.5l1.2 1.3c1.6-1.3 2.4-3 2.4-4.8s-.8-3.5-2.4-4.8z",
+        Icon::Play => "M7 4.5v15l12.5-7.5z",
+        Icon::Pause => "M6 4.5h4.5v15H6z M13.5 4.5H18v15h-4.5z",
+        Icon::Stop => "M5.5 5.5h13v13h-13z",
+        Icon::Previous => "M5 5h2.5v14H5z M19 5v14L8.5 12z",
+        Icon::Next => "M16.5 5H19v14h-2.5z M5 5v14l10.5-7z",
+    };
+    view! {
+        <svg class="read-aloud__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path fill="currentColor"/>
+        </svg>
+    }
+}

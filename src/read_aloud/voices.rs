@@ -1,0 +1,173 @@
+//! Pure choices behind read aloud: which voices fit an article's language, which one to
+//! start with, the speeds offered, and the words the controls announce. No browser calls.
+
+/// A speech-synthesis voice as the controls show it: plain data, copied from the browser's
+/// `SpeechSynthesisVoice`, so it can live in a signal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Voice {
+    /// The voice's name, unique among the browser's voices (`SpeechSynthesisVoice.name`).
+    pub name: String,
+    /// Its BCP 47 language tag, such as `en-US`.
+    pub lang: String,
+    /// Whether it is the browser's default voice.
+    pub is_default: bool,
+}
+
+/// A language tag's primary subtag, lower-cased: `en` for `en-US`, `EN_gb` or `en`.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Whether a voice speaking `voice_lang` can read text in `article_lang`: their primary
+/// subtags match, so an article in `en` is read by `en-US` and `en-GB` voices.
+pub fn speaks(voice_lang: &str, article_lang: &str) -> bool {
+    let article = primary_subtag(article_lang);
+    !article.is_empty() && primary_subtag(voice_lang) == article
+}
+
+/// The voices, in the browser's order, that can read an article in `article_lang`.
+pub fn voices_for(all: &[Voice], article_lang: &str) -> Vec<Voice> {
+    all.iter()
+        .filter(|v| speaks(&v.lang, article_lang))
+        .cloned()
+        .collect()
+}
+
+/// The voice to start with among `fitting`: the browser's default if it is one of them,
+/// else one whose tag equals the article's exactly, else the first.
+pub fn starting_voice(fitting: &[Voice], article_lang: &str) -> Option<String> {
+    fitting
+        .iter()
+        .find(|v| v.is_default)
+        .or_else(|| {
+            fitting
+                .iter()
+                .find(|v| v.lang.eq_ignore_ascii_case(article_lang))
+        })
+        .or_else(|| fitting.first())
+        .map(|v| v.name.clone())
+}
+
+/// The speeds offered: 0.5× to 3× in steps of 0.25.
+pub fn speeds() -> impl Iterator<Item = f64> {
+    (2..=12).map(|quarters| f64::from(quarters) * 0.25)
+}
+
+/// A speed as the reader sees it: `0.75×`, `1× (normal)`, `2.5×`.
+pub fn speed_label(rate: f64) -> String {
+    let number = format!("{rate:.2}");
+    let number = number.trim_end_matches('0').trim_end_matches('.');
+    if number == "1" {
+        "1× (normal)".to_owned()
+    } else {
+        format!("{number}×")
+    }
+}
+
+/// What the status line says while paragraph `index` (from 0) of `count` is read.
+pub fn reading_message(index: usize, count: usize) -> String {
+    format!("Reading paragraph {} of {count}", index + 1)
+}
+
+/// What the status line says while paused at paragraph `index` (from 0) of `count`.
+pub fn paused_message(index: usize, count: usize) -> String {
+    format!("Paused at paragraph {} of {count}", index + 1)
+}
+
+/// The message shown instead of the controls when no voice speaks the article's language;
+/// `name` is the language's display name, when the browser has one.
+pub fn no_voice_message(name: Option<&str>, tag: &str) -> String {
+    let language = match name {
+        Some(name) if !name.eq_ignore_ascii_case(tag) => format!("{name} ({tag})"),
+        _ => format!("the language “{tag}”"),
+    };
+    format!("This browser has no voice for {language}, so it cannot read this article aloud.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn voice(name: &str, lang: &str, is_default: bool) -> Voice {
+        Voice {
+            name: name.into(),
+            lang: lang.into(),
+            is_default,
+        }
+    }
+
+    #[test]
+    fn a_voice_fits_when_the_primary_subtags_match() {
+        for (voice_lang, article, fits) in [
+            ("en-US", "en", true),
+            ("en-GB", "en", true),
+            ("en_AU", "en", true),
+            ("EN", "en-US", true),
+            ("ru-RU", "ru", true),
+            ("ru-RU", "en", false),
+            ("eng", "en", false),
+            ("", "en", false),
+            ("en-US", "", false),
+        ] {
+            assert_eq!(
+                speaks(voice_lang, article),
+                fits,
+                "{voice_lang} for {article}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_fitting_voices_are_offered_in_the_browsers_order() {
+        let all = [
+            voice("A", "de-DE", true),
+            voice("B", "en-GB", false),
+            voice("C", "en-US", false),
+        ];
+        let names: Vec<_> = voices_for(&all, "en").into_iter().map(|v| v.name).collect();
+        assert_eq!(names, ["B", "C"]);
+        assert!(voices_for(&all, "ru").is_empty());
+    }
+
+    #[test]
+    fn the_starting_voice_prefers_the_default_then_an_exact_tag_then_the_first() {
+        let with_default = [voice("B", "en-GB", false), voice("C", "en-US", true)];
+        assert_eq!(starting_voice(&with_default, "en").as_deref(), Some("C"));
+        let exact = [voice("B", "en-GB", false), voice("C", "en", false)];
+        assert_eq!(starting_voice(&exact, "en").as_deref(), Some("C"));
+        let first = [voice("B", "en-GB", false), voice("C", "en-US", false)];
+        assert_eq!(starting_voice(&first, "en").as_deref(), Some("B"));
+        assert_eq!(starting_voice(&[], "en"), None);
+    }
+
+    #[test]
+    fn speeds_run_from_half_to_three_in_quarter_steps() {
+        let all: Vec<f64> = speeds().collect();
+        assert_eq!(all.len(), 11);
+        assert_eq!(all.first(), Some(&0.5));
+        assert_eq!(all.last(), Some(&3.0));
+        let labels: Vec<String> = [0.5, 0.75, 1.0, 1.25, 2.0, 3.0]
+            .into_iter()
+            .map(speed_label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["0.5×", "0.75×", "1× (normal)", "1.25×", "2×", "3×"]
+        );
+    }
+
+    #[test]
+    fn messages_count_paragraphs_from_one_and_name_the_language() {
+        assert_eq!(reading_message(2, 12), "Reading paragraph 3 of 12");
+        assert_eq!(paused_message(0, 4), "Paused at paragraph 1 of 4");
+        assert_eq!(
+            no_voice_message(Some("Russian"), "ru"),
+            "This browser has no voice for Russian (ru), so it cannot read this article aloud."
+        );
+        assert!(no_voice_message(None, "xx").contains("“xx”"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Read aloud, end to end, where it cannot simply play: headless Chromium's real speech
+//! synthesis has no voice, a browser has none at all, voices arrive late; and how it looks:
+//! scrolling under reduced motion, target sizes and screenshots at phone and desktop widths.
+
+use folio_e2e::speech::{seed_script, PLAY, RUSSIAN, SEED};
+use folio_e2e::Browser;
+use serde_json::json;
+
+#[tokio::test]
+async fn headless_chromium_without_voices_says_so_instead_of_offering_play() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?article={SEED}")).await;
+    // The real path: no fake. Headless Chromium has speech synthesis but no voices.
+    assert_eq!(
+        b.eval("return typeof window.speechSynthesis.getVoices;")
+            .await,
+        json!("function")
+    );
+    b.click(".read-aloud__listen").await;
+    b.until(
+        "return document.querySelector('.read-aloud__status').textContent.includes('no voice');",
+        "the no-voice message",
+    )
+    .await;
+    assert_eq!(
+        b.read_aloud_status().await,
+        "This browser has no voice for English (en), so it cannot read this article aloud."
+    );
+    let hidden = b
+        .eval("return document.getElementById('folio_read_aloud_panel').hidden;")
+        .await;
+    assert_eq!(hidden, json!(true), "no dead Play button is offered");
+    b.screenshot("read-aloud-no-voice-1280").await;
+    b.assert_clean("the seed article without voices").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_browser_without_speech_synthesis_gets_a_clear_message() {
+    let b = Browser::start(1280, 900).await;
+    b.open_with_speech_fake(SEED, "missing").await;
+    b.click(".read-aloud__listen").await;
+    b.until(
+        "return document.querySelector('.read-aloud__status').textContent.trim() !== '';",
+        "a message",
+    )
+    .await;
+    assert_eq!(
+        b.read_aloud_status().await,
+        "This browser cannot read aloud."
+    );
+    let hidden = b
+        .eval("return document.getElementById('folio_read_aloud_panel').hidden;")
+        .await;
+    assert_eq!(hidden, json!(true));
+    b.assert_clean("the seed article without speech synthesis")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn voices_that_arrive_later_replace_the_message_with_the_controls() {
+    let b = Browser::start(1280, 900).await;
+    b.open_with_speech_fake(RUSSIAN, "late").await;
+    b.click(".read-aloud__listen").await;
+    assert_eq!(b.read_aloud_status().await, "Looking for a voice…");
+    b.until(
+        "return document.querySelector('.read-aloud__status').textContent.includes('no voice');",
+        "the no-voice message",
+    )
+    .await;
+    assert!(
+        b.read_aloud_status().await.contains("Russian (ru)"),
+        "the message names the language"
+    );
+    b.eval("window.__speech.addVoices(); return true;").await;
+    b.until(
+        "return !document.getElementById('folio_read_aloud_panel').hidden;",
+        "the controls",
+    )
+    .await;
+    assert_eq!(b.read_aloud_status().await, "");
+    assert_eq!(
+        b.texts(".read-aloud__choice select option").await[11..],
+        ["Fake Russian (ru-RU)"]
+    );
+    b.click(PLAY).await;
+    assert_eq!(b.spoken_count(1).await[0]["voice"], "Fake Russian");
+    b.assert_clean("the Russian article after voices arrived")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_paragraph_scrolls_smoothly_into_view_unless_motion_is_reduced() {
+    let b = Browser::start(1280, 600).await;
+    b.open_with_speech_fake(SEED, "voices").await;
+    b.eval("window.__scrolls = [];
+            const original = Element.prototype.scrollIntoView;
+            Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
+            return true;").await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    let n = seed_script().len();
+    let mut said = 1;
+    let mut motion_reduced = false;
+    while said < n {
+        b.spoken_count(said).await;
+        let scrolls = b.eval("return window.__scrolls;").await;
+        let scrolls = scrolls.as_array().cloned().unwrap_or_default();
+        if !motion_reduced && !scrolls.is_empty() {
+            assert!(
+                scrolls.iter().all(|s| s == "smooth"),
+                "smooth scrolling by default: {scrolls:?}"
+            );
+            b.eval("document.documentElement.setAttribute('data-folio-motion', 'reduce'); window.__scrolls = []; return true;").await;
+            motion_reduced = true;
+        } else if motion_reduced && !scrolls.is_empty() {
+            assert!(
+                scrolls.iter().all(|s| s == "instant"),
+                "no smooth scrolling with reduced motion: {scrolls:?}"
+            );
+            let inside = b
+                .eval(
+                    "const r = document.querySelector('.is-being-read').getBoundingClientRect();
+                                 return r.top >= 0 && r.bottom <= innerHeight;",
+                )
+                .await;
+            assert_eq!(
+                inside,
+                json!(true),
+                "an instant scroll puts the paragraph in view at once"
+            );
+            b.close().await;
+            return;
+        }
+        b.finish_utterance().await;
+        said += 1;
+    }
+    panic!("the highlight never scrolled twice while reading the article at 600 px high");
+}
+
+#[tokio::test]
+async fn controls_are_big_enough_to_touch_and_fit_a_phone_and_a_desktop() {
+    for (width, height) in [(360, 800), (1280, 900)] {
+        let b = Browser::start(width, height).await;
+        b.open_with_speech_fake(SEED, "voices").await;
+        b.click(".read-aloud__listen").await;
+        b.click(PLAY).await;
+        b.spoken_count(1).await;
+        let small = b
+            .eval(
+                "return [...document.querySelectorAll('.read-aloud button, .read-aloud select')]
+                     .map(e => [e.textContent.trim().slice(0, 20), e.getBoundingClientRect()])
+                     .filter(([, r]) => r.width < 24 || r.height < 24)
+                     .map(([name, r]) => name + ': ' + r.width + 'x' + r.height);",
+            )
+            .await;
+        assert_eq!(small, json!([]), "controls under 24x24 CSS px at {width}px");
+        let overflow = b.eval("return [...document.querySelectorAll('.read-aloud *')]
+                                 .some(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5);").await;
+        assert_eq!(
+            overflow,
+            json!(false),
+            "a control sticks out of the page at {width}px"
+        );
+        b.eval("window.scrollTo(0, 0); return true;").await;
+        b.screenshot(&format!("read-aloud-controls-{width}")).await;
+        b.assert_clean(&format!("the seed article with the controls at {width}px"))
+            .await;
+        b.close().await;
+    }
+}
