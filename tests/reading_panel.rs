@@ -53,7 +53,10 @@ fn click(host: &web_sys::HtmlElement, css: &str) {
 }
 
 fn attr(host: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
-    host.query_selector(css).unwrap().unwrap().get_attribute(name)
+    host.query_selector(css)
+        .unwrap()
+        .unwrap()
+        .get_attribute(name)
 }
 
 #[wasm_bindgen_test]
@@ -61,19 +64,46 @@ async fn a_preset_applies_at_once_to_the_root_and_is_saved() {
     let host = fresh_host();
     let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
     tick().await;
-    assert_eq!(attr(&host, ".reading-switch", "aria-checked").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&host, ".reading-switch", "aria-checked").as_deref(),
+        Some("false")
+    );
     click(&host, ".reading-preset:nth-of-type(3)");
     tick().await;
-    assert_eq!(root().get_attribute("data-folio-reading").as_deref(), Some("on"));
-    assert_eq!(root().get_attribute("data-folio-font").as_deref(), Some("opendyslexic"));
-    assert_eq!(root().style().get_property_value("--folio-line-height").unwrap(), "2");
-    assert_eq!(attr(&host, ".reading-switch", "aria-checked").as_deref(), Some("true"));
-    assert_eq!(attr(&host, ".reading-preset:nth-of-type(3)", "aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        root().get_attribute("data-folio-reading").as_deref(),
+        Some("on")
+    );
+    assert_eq!(
+        root().get_attribute("data-folio-font").as_deref(),
+        Some("opendyslexic")
+    );
+    assert_eq!(
+        root()
+            .style()
+            .get_property_value("--folio-line-height")
+            .unwrap(),
+        "2"
+    );
+    assert_eq!(
+        attr(&host, ".reading-switch", "aria-checked").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&host, ".reading-preset:nth-of-type(3)", "aria-pressed").as_deref(),
+        Some("true")
+    );
     let saved = storage().get_item(KEY).unwrap().expect("saved");
     let value: serde_json::Value = serde_json::from_str(&saved).unwrap();
     assert_eq!(value["settings"]["font"], "open-dyslexic");
-    assert_eq!(value["appearance"]["attributes"]["data-folio-font"], "opendyslexic");
-    let status = host.query_selector(".reading-panel__status").unwrap().unwrap();
+    assert_eq!(
+        value["appearance"]["attributes"]["data-folio-font"],
+        "opendyslexic"
+    );
+    let status = host
+        .query_selector(".reading-panel__status")
+        .unwrap()
+        .unwrap();
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(status.text_content().unwrap(), "Preset: Dyslexia-friendly");
 }
@@ -88,8 +118,17 @@ async fn the_switch_turns_the_text_settings_off_and_keeps_the_theme() {
     click(&host, ".reading-switch");
     tick().await;
     assert_eq!(root().get_attribute("data-folio-reading"), None);
-    assert_eq!(root().style().get_property_value("--folio-text-scale").unwrap(), "");
-    assert_eq!(root().get_attribute("data-folio-theme").as_deref(), Some("high-contrast"));
+    assert_eq!(
+        root()
+            .style()
+            .get_property_value("--folio-text-scale")
+            .unwrap(),
+        ""
+    );
+    assert_eq!(
+        root().get_attribute("data-folio-theme").as_deref(),
+        Some("high-contrast")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -102,23 +141,58 @@ async fn saved_settings_load_into_the_panel() {
     storage().set_item(KEY, &to_json(&settings)).unwrap();
     let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
     tick().await;
-    assert_eq!(attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(), Some("175%"));
-    assert_eq!(attr(&host, "#folio_reading_line_width", "aria-valuetext").as_deref(), Some("45 characters"));
-    let theme: web_sys::HtmlSelectElement =
-        host.query_selector("#folio_reading_theme").unwrap().unwrap().unchecked_into();
-    assert_eq!(theme.selected_options().item(0).unwrap().text_content().unwrap(), "Dark");
-    assert_eq!(root().get_attribute("data-folio-theme").as_deref(), Some("dark"));
-    assert_eq!(root().style().get_property_value("--folio-line-width").unwrap(), "45ch");
+    assert_eq!(
+        attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(),
+        Some("175%")
+    );
+    assert_eq!(
+        attr(&host, "#folio_reading_line_width", "aria-valuetext").as_deref(),
+        Some("45 characters")
+    );
+    let theme: web_sys::HtmlSelectElement = host
+        .query_selector("#folio_reading_theme")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        theme
+            .selected_options()
+            .item(0)
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Dark"
+    );
+    assert_eq!(
+        root().get_attribute("data-folio-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        root()
+            .style()
+            .get_property_value("--folio-line-width")
+            .unwrap(),
+        "45ch"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn damaged_saved_settings_give_the_defaults_without_a_panic() {
-    for damaged in ["{", "null", "{\"version\":1,\"settings\":{\"text_size\":\"huge\"}}", "\u{feff}"] {
+    for damaged in [
+        "{",
+        "null",
+        "{\"version\":1,\"settings\":{\"text_size\":\"huge\"}}",
+        "\u{feff}",
+    ] {
         let host = fresh_host();
         storage().set_item(KEY, damaged).unwrap();
         let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
         tick().await;
-        assert_eq!(attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(), Some("100%"), "{damaged}");
+        assert_eq!(
+            attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(),
+            Some("100%"),
+            "{damaged}"
+        );
         assert_eq!(root().get_attribute("data-folio-reading"), None);
     }
 }
@@ -136,5 +210,8 @@ async fn reset_forgets_the_saved_settings_and_clears_the_root() {
     assert_eq!(storage().get_item(KEY).unwrap(), None);
     assert_eq!(root().get_attribute("data-folio-theme"), None);
     assert_eq!(root().style().length(), 0);
-    assert_eq!(attr(&host, ".reading-switch", "aria-checked").as_deref(), Some("false"));
+    assert_eq!(
+        attr(&host, ".reading-switch", "aria-checked").as_deref(),
+        Some("false")
+    );
 }

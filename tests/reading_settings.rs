@@ -17,7 +17,10 @@ fn text_size_has_at_least_eight_steps_from_80_to_300_percent() {
     assert!(sizes.len() >= 8, "{sizes:?}");
     assert_eq!(sizes.first(), Some(&80));
     assert_eq!(sizes.last(), Some(&300));
-    assert!(sizes.windows(2).all(|w| w[0] < w[1]), "steps rise: {sizes:?}");
+    assert!(
+        sizes.windows(2).all(|w| w[0] < w[1]),
+        "steps rise: {sizes:?}"
+    );
 }
 
 #[test]
@@ -37,15 +40,24 @@ fn every_step_default_is_one_of_its_values_and_nearest_snaps() {
 
 #[test]
 fn a_first_visit_follows_the_system_and_leaves_reading_mode_off() {
-    let calm = ReadingSettings::defaults(SystemPreferences { reduced_motion: true });
+    let calm = ReadingSettings::defaults(SystemPreferences {
+        reduced_motion: true,
+    });
     assert!(calm.reduce_motion);
     assert!(!calm.enabled);
     assert_eq!(calm.theme, Theme::System);
     let look = appearance(&calm);
     assert_eq!(look.attribute("data-folio-motion"), Some("reduce"));
-    assert_eq!(look.attribute("data-folio-theme"), None, "the system picks the colours");
+    assert_eq!(
+        look.attribute("data-folio-theme"),
+        None,
+        "the system picks the colours"
+    );
     assert_eq!(look.attribute("data-folio-reading"), None);
-    assert!(look.properties.is_empty(), "no text settings while reading mode is off");
+    assert!(
+        look.properties.is_empty(),
+        "no text settings while reading mode is off"
+    );
     assert!(!defaults().reduce_motion);
 }
 
@@ -66,7 +78,11 @@ fn each_preset_turns_reading_mode_on_and_sets_its_fine_controls() {
     assert_eq!(s.theme, Theme::HighContrast);
     s.apply_preset(Preset::LargeText);
     assert!(s.text_size >= 175);
-    assert_eq!(s.theme, Theme::HighContrast, "Large text keeps the reader's theme");
+    assert_eq!(
+        s.theme,
+        Theme::HighContrast,
+        "Large text keeps the reader's theme"
+    );
 }
 
 #[test]
@@ -94,7 +110,11 @@ fn reading_mode_maps_every_setting_to_an_attribute_or_a_relative_property() {
     assert_eq!(look.property("--folio-text-scale"), Some("1.25"));
     assert_eq!(look.property("--folio-line-height"), Some("2"));
     assert_eq!(look.property("--folio-letter-spacing"), Some("0.05em"));
-    assert_eq!(look.attribute("data-folio-text"), None, "125% is not large text");
+    assert_eq!(
+        look.attribute("data-folio-text"),
+        None,
+        "125% is not large text"
+    );
     assert_eq!(look.property("--folio-word-spacing"), Some("0.16em"));
     assert_eq!(look.property("--folio-paragraph-spacing"), Some("2em"));
     assert_eq!(look.property("--folio-line-width"), Some("55ch"));
@@ -113,7 +133,11 @@ fn large_text_hyphenates_from_200_percent() {
     s.set_step(Step::TextSize, 200);
     assert_eq!(appearance(&s).attribute("data-folio-text"), Some("large"));
     s.enabled = false;
-    assert_eq!(appearance(&s).attribute("data-folio-text"), None, "only in reading mode");
+    assert_eq!(
+        appearance(&s).attribute("data-folio-text"),
+        None,
+        "only in reading mode"
+    );
 }
 
 #[test]
@@ -124,7 +148,10 @@ fn no_property_is_ever_in_pixels() {
             assert!(PROPERTIES.contains(&name));
             assert!(!css.contains("px"), "{name}: {css}");
             let number = css.trim_end_matches("em").trim_end_matches("ch");
-            assert!(number.parse::<f64>().is_ok(), "{name}: {css} is a plain number and unit");
+            assert!(
+                number.parse::<f64>().is_ok(),
+                "{name}: {css} is a plain number and unit"
+            );
         }
     }
     assert_eq!(property_for(Step::TextSize, 80).1, "0.8");
@@ -158,14 +185,25 @@ fn saved_settings_come_back_the_same() {
     let text = to_json(&s);
     assert_eq!(from_json(&text, SystemPreferences::default()), Some(s));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["appearance"]["attributes"]["data-folio-theme"], "high-contrast");
+    assert_eq!(
+        value["appearance"]["attributes"]["data-folio-theme"],
+        "high-contrast"
+    );
     assert_eq!(value["appearance"]["properties"]["--folio-text-scale"], "3");
 }
 
 #[test]
 fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
     let system = SystemPreferences::default();
-    for text in ["", "null", "[]", "{", "{\"version\":2,\"settings\":{}}", "\u{0}", "{\"version\":1}"] {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{",
+        "{\"version\":2,\"settings\":{}}",
+        "\u{0}",
+        "{\"version\":1}",
+    ] {
         assert_eq!(from_json(text, system), None, "{text:?}");
     }
     let odd = r#"{"version":1,"settings":{"enabled":"yes","text_size":99999999,"font":"comic-sans",
@@ -184,10 +222,18 @@ fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
 fn only_settings_are_saved_never_reading_history() {
     let text = to_json(&defaults());
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys.len(), 3, "{keys:?}");
     for key in ["version", "settings", "appearance"] {
         assert!(keys.contains(&key), "{keys:?}");
     }
-    assert!(!text.contains("article") && !text.contains("bundle"), "{text}");
+    assert!(
+        !text.contains("article") && !text.contains("bundle"),
+        "{text}"
+    );
 }

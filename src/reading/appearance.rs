@@ -42,7 +42,10 @@ pub struct Appearance {
 impl Appearance {
     /// The value of an attribute, if set.
     pub fn attribute(&self, name: &str) -> Option<&'static str> {
-        self.attributes.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        self.attributes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
 
     /// The value of a custom property, if set.
@@ -71,9 +74,15 @@ pub fn property_for(step: Step, value: u16) -> (&'static str, String) {
     match step {
         Step::TextSize => ("--folio-text-scale", fraction(value, 2)),
         Step::LineHeight => ("--folio-line-height", fraction(value, 2)),
-        Step::LetterSpacing => ("--folio-letter-spacing", format!("{}em", fraction(value, 3))),
+        Step::LetterSpacing => (
+            "--folio-letter-spacing",
+            format!("{}em", fraction(value, 3)),
+        ),
         Step::WordSpacing => ("--folio-word-spacing", format!("{}em", fraction(value, 2))),
-        Step::ParagraphSpacing => ("--folio-paragraph-spacing", format!("{}em", fraction(value, 1))),
+        Step::ParagraphSpacing => (
+            "--folio-paragraph-spacing",
+            format!("{}em", fraction(value, 1)),
+        ),
         Step::LineWidth => ("--folio-line-width", format!("{value}ch")),
     }
 }

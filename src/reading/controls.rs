@@ -11,18 +11,24 @@ use crate::reading::state::use_reading;
 #[component]
 pub fn StepControl(step: Step) -> impl IntoView {
     let state = use_reading();
-    let id = format!("folio_reading_{}", step.label().to_lowercase().replace(' ', "_"));
+    let id = format!(
+        "folio_reading_{}",
+        step.label().to_lowercase().replace(' ', "_")
+    );
     let value = move || state.settings.with(|s| s.step(step));
     let on_input = move |ev: leptos::ev::Event| {
         let Ok(index) = event_target_value(&ev).parse::<usize>() else {
             return;
         };
         let chosen = step.at(index);
-        state.change(format!("{}: {}", step.label(), step.describe(chosen)), |s| {
-            s.set_step(step, chosen);
-            s.enabled = true;
-            s.preset = None;
-        });
+        state.change(
+            format!("{}: {}", step.label(), step.describe(chosen)),
+            |s| {
+                s.set_step(step, chosen);
+                s.enabled = true;
+                s.preset = None;
+            },
+        );
     };
     view! {
         <div class="reading-control reading-control--step">

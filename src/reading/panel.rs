@@ -118,7 +118,11 @@ fn ModeSwitch() -> impl IntoView {
     let on = move || state.settings.with(|s| s.enabled);
     let toggle = move |_| {
         let now = !state.settings.with_untracked(|s| s.enabled);
-        let said = if now { "Reading mode on" } else { "Reading mode off" };
+        let said = if now {
+            "Reading mode on"
+        } else {
+            "Reading mode off"
+        };
         state.change(said, |s| s.enabled = now);
     };
     view! {
@@ -165,7 +169,11 @@ fn wrap_tab(ev: &leptos::ev::KeyboardEvent, dialog: &web_sys::HtmlDialogElement)
     let active = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
-    let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>());
+    let at = |e: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+    };
     let target = if ev.shift_key() && at(first) {
         last
     } else if !ev.shift_key() && at(last) {

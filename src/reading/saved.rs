@@ -5,9 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::reading::appearance::{appearance, Appearance};
-use crate::reading::settings::{
-    Alignment, Font, ReadingSettings, Step, SystemPreferences, Theme,
-};
+use crate::reading::settings::{Alignment, Font, ReadingSettings, Step, SystemPreferences, Theme};
 
 /// The storage key. Only settings are saved: never which articles were read.
 pub const KEY: &str = "folio.reading";
@@ -44,7 +42,8 @@ pub fn from_json(text: &str, system: SystemPreferences) -> Option<ReadingSetting
     }
     let saved = value.get("settings")?.as_object()?;
     let mut settings = ReadingSettings::defaults(system);
-    let flag = |name: &str, default: bool| saved.get(name).and_then(Value::as_bool).unwrap_or(default);
+    let flag =
+        |name: &str, default: bool| saved.get(name).and_then(Value::as_bool).unwrap_or(default);
     settings.enabled = flag("enabled", settings.enabled);
     settings.reduce_motion = flag("reduce_motion", settings.reduce_motion);
     settings.hide_images = flag("hide_images", settings.hide_images);

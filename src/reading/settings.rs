@@ -95,7 +95,10 @@ impl Step {
     /// The position of `value` in [`Step::values`].
     pub fn index_of(self, value: u16) -> usize {
         let nearest = self.nearest(value);
-        self.values().iter().position(|v| *v == nearest).unwrap_or(0)
+        self.values()
+            .iter()
+            .position(|v| *v == nearest)
+            .unwrap_or(0)
     }
 
     /// The value at `index`, clamped to the list.

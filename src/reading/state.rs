@@ -45,7 +45,8 @@ impl ReadingState {
         apply_to_page(&appearance(&settings));
         self.settings.set(settings);
         self.report(storage::remove(KEY));
-        self.announcement.set("Reading settings reset to the defaults".into());
+        self.announcement
+            .set("Reading settings reset to the defaults".into());
     }
 
     fn report(&self, outcome: Result<(), storage::StorageError>) {

@@ -14,13 +14,17 @@ impl Browser {
     pub async fn press_with(&self, key: Key, shift: bool) {
         let mut keys = KeyActions::new("keyboard".into());
         if shift {
-            keys = keys.then(KeyAction::Down { value: Key::Shift.into() });
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
         }
         keys = keys
             .then(KeyAction::Down { value: key.into() })
             .then(KeyAction::Up { value: key.into() });
         if shift {
-            keys = keys.then(KeyAction::Up { value: Key::Shift.into() });
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
         }
         self.client
             .perform_actions(keys)
@@ -37,7 +41,10 @@ impl Browser {
     /// Whether the focused element matches `css`.
     pub async fn focus_is(&self, css: &str) -> bool {
         let script = "const a = document.activeElement; return !!a && a.matches(arguments[0]);";
-        let found = self.client.execute(script, vec![Value::String(css.into())]).await;
+        let found = self
+            .client
+            .execute(script, vec![Value::String(css.into())])
+            .await;
         found.ok().and_then(|v| v.as_bool()).unwrap_or(false)
     }
 
@@ -64,6 +71,9 @@ impl Browser {
             self.press(Key::Tab).await;
             seen.push(self.focused().await);
         }
-        assert!(self.focus_is(css).await, "Tab never reached {css:?}; focus went: {seen:#?}");
+        assert!(
+            self.focus_is(css).await,
+            "Tab never reached {css:?}; focus went: {seen:#?}"
+        );
     }
 }
