@@ -43,9 +43,16 @@ impl Browser {
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
         let mut args = vec![
-            "--headless=new".to_owned(), "--no-sandbox".into(), "--disable-gpu".into(), "--disable-quic".into(),
-            "--disable-background-networking".into(), "--disable-component-update".into(), "--disable-sync".into(),
-            "--no-first-run".into(), "--hide-scrollbars".into(), format!("--window-size={width},{height}"),
+            "--headless=new".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--hide-scrollbars".into(),
+            format!("--window-size={width},{height}"),
         ];
         args.extend(flags.iter().map(|f| (*f).to_owned()));
         let caps = json!({
