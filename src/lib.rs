@@ -5,6 +5,7 @@
 //! `?article=ID` for a catalog article and `?bundle=PATH` for a bundle by address.
 
 pub mod article;
+#[cfg(feature = "bench")]
 pub mod config;
 pub mod intl;
 pub mod io;
@@ -68,12 +69,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Moves focus to `<main>`. Browser only: called from an effect.
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("folio_main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 /// Chooses the page from the URL's query.
 #[component]
 fn Shell() -> impl IntoView {
     let query = use_query_map();
     let place =
         Memo::new(move |_| query.with(|q| Place::from_query(q.get("article"), q.get("bundle"))));
+    // After a move to another page inside the app (not the first load), focus goes to the
+    // main region, so keyboard and screen-reader users start at the new page's content.
+    Effect::new(move |first: Option<()>| {
+        place.track();
+        if first.is_some() {
+            focus_main();
+        }
+    });
     move || match place.get() {
         Place::Catalog => view! { <CatalogPage/> }.into_any(),
         Place::Article(source) => view! { <ArticlePage source/> }.into_any(),

@@ -250,3 +250,16 @@ fn every_id_on_an_article_page_is_unique_even_when_texts_reuse_headings_and_foot
         Some("body_fnref_1")
     );
 }
+
+#[wasm_bindgen_test]
+fn a_failure_under_the_catalogs_title_is_an_h2_so_the_page_keeps_one_h1() {
+    let host = host();
+    let error = LoadError::Network {
+        url: "index.json".into(),
+    };
+    let _m = leptos::mount::mount_to(host.clone(), move || {
+        view! { <Failure error=error.clone() retry=|_| () under_page_title=true/> }
+    });
+    assert_eq!(texts(&host, "h1").len(), 0);
+    assert_eq!(texts(&host, "h2#folio_failure_title").len(), 1);
+}

@@ -63,7 +63,7 @@ pub fn CatalogPage() -> impl IntoView {
                             .collect_view();
                         view! { <ul class="cards">{cards}</ul> }.into_any()
                     }
-                    Err(error) => view! { <Failure error retry/> }.into_any(),
+                    Err(error) => view! { <Failure error retry under_page_title=true/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -13,6 +13,10 @@ pub fn Failure(
     /// Tries the load again.
     #[prop(into)]
     retry: Callback<()>,
+    /// Set where the page already has its `h1`, such as the catalog's "Articles": the
+    /// failure's title is then an `h2`, so the page keeps one `h1`.
+    #[prop(optional)]
+    under_page_title: bool,
 ) -> impl IntoView {
     let (kind, title, detail): (&str, String, AnyView) = match error {
         LoadError::NotFound { what } => (
@@ -62,7 +66,11 @@ pub fn Failure(
     let can_retry = matches!(kind, "server" | "network" | "timeout" | "aborted");
     view! {
         <section class="failure" data-failure=kind role="alert" aria-labelledby="folio_failure_title">
-            <h1 id="folio_failure_title">{title}</h1>
+            {if under_page_title {
+                view! { <h2 id="folio_failure_title">{title}</h2> }.into_any()
+            } else {
+                view! { <h1 id="folio_failure_title">{title}</h1> }.into_any()
+            }}
             {detail}
             {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
         </section>

@@ -124,3 +124,43 @@ async fn external_links_open_in_a_new_tab_without_referrer_and_targetless_items_
     assert_eq!(external["safe"], true);
     b.close().await;
 }
+
+#[tokio::test]
+async fn moving_to_another_page_puts_focus_at_its_content_and_every_page_has_one_h1() {
+    let b = Browser::start(1280, 900).await;
+    b.open("").await;
+    assert_eq!(
+        b.eval("return document.querySelectorAll('h1').length;")
+            .await,
+        serde_json::json!(1)
+    );
+    let card = b
+        .wait_for_css(&format!(".card a[href='?article={SEED}']"))
+        .await;
+    card.click().await.expect("open the seed article");
+    b.wait_for_css("h1.headline").await;
+    assert!(
+        b.focus_is("#folio_main").await,
+        "focus is on the new page's main region, not {}",
+        b.focused().await
+    );
+    assert_eq!(
+        b.eval("return document.querySelectorAll('h1').length;")
+            .await,
+        serde_json::json!(1)
+    );
+    b.client.back().await.expect("back");
+    b.wait_for_css(".card").await;
+    assert!(b.focus_is("#folio_main").await, "after Back too");
+    b.client
+        .goto(&page("?article=no-such-article"))
+        .await
+        .expect("open a missing article");
+    b.wait_for_css("[data-failure]").await;
+    assert_eq!(
+        b.eval("return document.querySelectorAll('h1').length;")
+            .await,
+        serde_json::json!(1)
+    );
+    b.close().await;
+}
