@@ -5,6 +5,8 @@
 //! `?article=ID` for a catalog article and `?bundle=PATH` for a bundle by address.
 
 pub mod article;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod config;
 pub mod intl;
 pub mod io;

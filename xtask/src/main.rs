@@ -1,6 +1,9 @@
 //! Folio's project commands: `cargo xtask serve`, `cargo xtask test`, `cargo xtask bench`.
 //! Each installs what it needs first, so a fresh machine needs nothing else.
 
+mod bench;
+mod budget;
+mod compress;
 mod server;
 mod setup;
 mod tiers;
@@ -17,6 +20,9 @@ commands:
   test               install what is missing and run every test tier
   e2e                only the end-to-end tier (release build, server, WebDriver)
   build              install what is missing and build the release app into dist/
+  budget             only the size budget (tests/size-budget.json), on the existing dist/
+  bench              build the release app and measure it: bytes, cold load, Lighthouse,
+                     long articles, memory; a Markdown table, and JSON in target/bench/
   setup              only install what is missing
 ";
 
@@ -26,6 +32,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => tiers::run_all(),
         Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end()),
+        Some("bench") => bench::run(),
+        Some("budget") => budget::tier(),
         Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
         Some("setup") => setup::all(setup::Needs::TEST),
         _ => {
@@ -88,13 +96,26 @@ pub fn tool_path() -> String {
     parts.join(":")
 }
 
-/// Builds the release app into `dist/` with Trunk, offline, using npm's wasm-opt.
+/// Builds the release app into `dist/` with Trunk, offline, using npm's wasm-opt; then writes
+/// brotli and gzip copies beside each text asset for the server to send.
 pub fn build_release() -> Outcome {
+    build_release_into(&root().join("dist"))
+}
+
+/// [`build_release`] into another folder (the bench's own, so other builds cannot change it).
+pub fn build_release_into(dist: &Path) -> Outcome {
     run(Command::new("cargo").arg("fetch").current_dir(root()))?;
     run(Command::new("trunk")
-        .args(["build", "--release", "--offline"])
+        .args(["build", "--release", "--offline=true", "--dist"])
+        .arg(dist)
         .env("PATH", tool_path())
-        .current_dir(root()))
+        .current_dir(root()))?;
+    let count = compress::precompress(dist)?;
+    eprintln!(
+        "xtask: wrote .br and .gz beside {count} files in {}",
+        dist.display()
+    );
+    Ok(())
 }
 
 fn serve(args: &[String]) -> Outcome {

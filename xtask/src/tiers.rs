@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test tier in order, each named as it starts.
 //! 1. native `cargo test`; 2. schema checks; 3. `wasm-bindgen-test` in headless Chromium;
-//! 4. end-to-end reader journeys through WebDriver against the release build on a real server.
+//! 4. end-to-end reader journeys through WebDriver against the release build on a real server;
+//! 5. the size budget of that release build (`tests/size-budget.json`).
 
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
@@ -13,6 +14,11 @@ use crate::{build_release, root, run, server, tool_path, Outcome};
 thread_local! {
     /// Tests passed and failed so far, summed from every `cargo test` run's result lines.
     static TOTALS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Adds tests run outside `cargo test` (the size budget's checks) to [`TOTALS`].
+pub fn count(passed: usize, failed: usize) {
+    TOTALS.with(|t| t.set((t.get().0 + passed as u64, t.get().1 + failed as u64)));
 }
 
 /// Runs a `cargo test` command, echoing its output and adding its result lines to [`TOTALS`].
@@ -62,10 +68,17 @@ pub fn run_all() -> Outcome {
         "end-to-end reader journeys (WebDriver, release build)",
         end_to_end,
     )?;
-    eprintln!("\nxtask: every tier passed");
+    // The last tier: its checks are counted, and the totals printed, whether they pass or not.
+    let budget = tier(
+        "size budget (brotli, the release build above)",
+        crate::budget::tier,
+    );
+    if budget.is_ok() {
+        eprintln!("\nxtask: every tier passed");
+    }
     let (passed, failed) = TOTALS.with(|t| t.get());
     println!("tests: {passed} passed, {failed} failed");
-    Ok(())
+    budget
 }
 
 fn tier(name: &str, f: fn() -> Outcome) -> Outcome {
@@ -123,7 +136,12 @@ Python's venv module is needed: `apt-get install -y python3-venv`"
 /// Only the test targets written for the browser: the rest use threads and files,
 /// which wasm32 in a browser does not have.
 fn wasm() -> Outcome {
-    for (package, target) in [("folio", "components"), ("folio", "read_aloud"), ("folio", "reading_panel"), ("folio-bundle", "wasm_depth")] {
+    for (package, target) in [
+        ("folio", "components"),
+        ("folio", "read_aloud"),
+        ("folio", "reading_panel"),
+        ("folio-bundle", "wasm_depth"),
+    ] {
         run_counted(
             Command::new("cargo")
                 .args([

@@ -1,0 +1,134 @@
+// Browser measurements for `cargo xtask bench`, with playwright-core and Debian's Chromium.
+// Usage: node tests/bench/run.mjs '<json config>'; writes its results as JSON to config.out.
+// Config: { chromium, app, bench, runs, articles: ["words-10000", ...], memoryArticle, out }.
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const cfg = JSON.parse(process.argv[2]);
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+// Network and CPU for the cold load: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x slower.
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+const CPU_SLOWDOWN = 4;
+
+// Runs in the page before any of its scripts: records paints, long tasks, layout shifts and
+// the moment the headline is in the page with a size.
+function observe() {
+  const s = { fcp: null, lcp: null, longTasks: [], shifts: [], headline: null };
+  const describe = (n) => (n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? '.' + String(n.className).split(' ')[0] : '') : '?');
+  const po = (type, fn) => {
+    try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true }); } catch (_) {}
+  };
+  po('paint', (e) => { if (e.name === 'first-contentful-paint') s.fcp = e.startTime; });
+  po('largest-contentful-paint', (e) => { s.lcp = e.startTime; s.lcpElement = e.element ? describe(e.element) : null; });
+  po('longtask', (e) => s.longTasks.push([e.startTime, e.duration]));
+  po('layout-shift', (e) => {
+    if (!e.hadRecentInput) s.shifts.push([e.startTime, e.value, (e.sources || []).map((x) => describe(x.node)).join(' ')]);
+  });
+  const check = () => {
+    const h = document.getElementById('folio_headline');
+    if (s.headline === null && h && h.getBoundingClientRect().height > 0) {
+      s.headline = performance.now();
+      mo.disconnect();
+    }
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(document, { childList: true, subtree: true });
+  s.summary = () => {
+    // Total Blocking Time: the part over 50 ms of every long task after the first contentful paint.
+    const tbt = s.longTasks.filter(([t]) => t >= (s.fcp ?? 0)).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+    // Cumulative Layout Shift: the largest session window (gaps < 1 s, windows ≤ 5 s).
+    let cls = 0, win = 0, first = 0, last = -Infinity;
+    for (const [t, v] of s.shifts) {
+      if (t - last > 1000 || t - first > 5000) { win = 0; first = t; }
+      win += v; last = t; cls = Math.max(cls, win);
+    }
+    return { headline: s.headline, fcp: s.fcp, lcp: s.lcp, lcpElement: s.lcpElement, tbt, cls, longTasks: s.longTasks.length, shifts: s.shifts };
+  };
+  window.__folio = s;
+}
+
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const requests = new Map();
+  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, status: e.response.status }));
+  cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) r.transfer = e.encodedDataLength; });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.addInitScript(observe);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
+  await page.waitForFunction(() => window.__folio.headline !== null, null, { timeout: 120000 });
+  await page.waitForLoadState('networkidle', { timeout: 120000 });
+  await page.waitForTimeout(1500); // late long tasks and shifts
+  const metrics = await page.evaluate(() => window.__folio.summary());
+  await context.close();
+  return { ...metrics, requests: [...requests.values()] };
+}
+
+async function longArticles(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(cfg.bench, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wasmBindings && window.folioBench, null, { timeout: 60000 });
+  const out = {};
+  for (const name of cfg.articles) {
+    const bytes = await page.evaluate((n) => window.folioBench.load(n), name);
+    const runs = { folio: [], floor: [], marked: [] };
+    const elements = {};
+    for (let round = 0; round <= cfg.runs; round++) {
+      for (const kind of Object.keys(runs)) {
+        const r = await page.evaluate(([k, n]) => window.folioBench.run(k, n), [kind, name]);
+        if (round > 0) runs[kind].push(r.ms); // round 0 warms up each renderer
+        elements[kind] = r.elements;
+      }
+    }
+    await page.evaluate(() => window.folioBench.clear());
+    out[name] = { bodyBytes: bytes, runs, elements };
+  }
+  await context.close();
+  return out;
+}
+
+// A fresh page renders the article once with Folio; then garbage is collected and memory read.
+async function memory(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(cfg.bench, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wasmBindings && window.folioBench, null, { timeout: 60000 });
+  const read = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    return { wasm: await page.evaluate(() => window.folioBench.wasmMemory()), jsHeap: heap.usedSize };
+  };
+  const before = await read();
+  await page.evaluate((n) => window.folioBench.load(n), cfg.memoryArticle);
+  const r = await page.evaluate((n) => window.folioBench.run('folio', n), cfg.memoryArticle);
+  const after = await read();
+  await context.close();
+  return { article: cfg.memoryArticle, elements: r.elements, before, after };
+}
+
+const result = { chromium: null, cold: [], long: null, memory: null };
+{
+  const browser = await chromium.launch({ executablePath: cfg.chromium, args: FLAGS });
+  result.chromium = browser.version();
+  for (let i = 0; i < cfg.runs; i++) {
+    const r = await coldLoad(browser, cfg.app);
+    process.stderr.write(`cold load ${i + 1}/${cfg.runs}: headline ${Math.round(r.headline)} ms, LCP ${Math.round(r.lcp)} ms\n`);
+    result.cold.push(r);
+  }
+  await browser.close();
+}
+if (cfg.articles.length > 0) {
+  const browser = await chromium.launch({ executablePath: cfg.chromium, args: [...FLAGS, '--js-flags=--expose-gc'] });
+  result.long = await longArticles(browser);
+  result.memory = await memory(browser);
+  await browser.close();
+}
+writeFileSync(cfg.out, JSON.stringify(result, null, 1));

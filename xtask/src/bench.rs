@@ -1,0 +1,192 @@
+//! `cargo xtask bench`: builds the release app (into `target/bench-app`) and the bench page, serves both with the
+//! project's own server, measures bytes, a throttled cold load, Lighthouse, long articles and
+//! memory, then prints a Markdown table and writes it, with JSON, to `target/bench/`.
+
+mod lighthouse;
+mod longread;
+mod report;
+mod sizes;
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::budget::SAMPLE_ARTICLE;
+use crate::setup::{self, CHROMIUM};
+use crate::{build_release_into, root, server, tool_path, Outcome};
+
+/// Runs per timed measurement (cold loads, long-article renders).
+const RUNS: usize = 7;
+/// The long articles' sizes, in words.
+const LONG_ARTICLES: [usize; 2] = [10_000, 100_000];
+
+pub fn run() -> Outcome {
+    setup::all(setup::Needs::TEST)?;
+    let root = root();
+    let out = root.join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    // Its own dist folder, so that a build running alongside cannot change what is measured.
+    let dist = root.join("target/bench-app");
+    build_release_into(&dist)?;
+    let bench_dist = root.join("target/bench-dist");
+    build_bench_page(&bench_dist)?;
+    let png = std::fs::read(
+        root.join("public/bundles")
+            .join(SAMPLE_ARTICLE)
+            .join("media/toe-to-toe.png"),
+    )
+    .map_err(|e| format!("the placeholder picture: {e}"))?;
+    let articles = LONG_ARTICLES
+        .iter()
+        .map(|&w| longread::write(&bench_dist, w, &png))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let assets = sizes::assets(&dist)?;
+    let app = server::spawn(server::Site {
+        dist: dist.clone(),
+        fixtures: None,
+    })
+    .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let bench = server::spawn(server::Site {
+        dist: bench_dist,
+        fixtures: None,
+    })
+    .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let app_url = format!("http://127.0.0.1:{app}/");
+    let article_url = format!("{app_url}?article={SAMPLE_ARTICLE}");
+
+    let browser_out = out.join("browser.json");
+    let config = json!({
+        "chromium": CHROMIUM,
+        "app": article_url,
+        "bench": format!("http://127.0.0.1:{bench}/"),
+        "runs": RUNS,
+        "articles": articles,
+        "memoryArticle": articles.last(),
+        "out": browser_out,
+    });
+    crate::run(
+        Command::new("node")
+            .arg(root.join("tests/bench/run.mjs"))
+            .arg(config.to_string())
+            .current_dir(&root),
+    )?;
+    let browser = crate::budget::read_json(&browser_out)?;
+
+    let lighthouse = json!({
+        "catalog": lighthouse::scores("catalog", &app_url, &out)?,
+        "article": lighthouse::scores("article", &article_url, &out)?,
+    });
+    let cold = browser["cold"].as_array().cloned().unwrap_or_default();
+    let series = |key: &str| -> Vec<f64> { cold.iter().filter_map(|r| r[key].as_f64()).collect() };
+    let results = json!({
+        "machine": machine(browser["chromium"].as_str().unwrap_or("?")),
+        "runs": RUNS,
+        "assets": sizes::to_json(&assets),
+        "first_visit": sizes::first_visit(&dist, &cold.first().map(|r| r["requests"].clone()).unwrap_or_default())?,
+        "cold_load": {
+            "url": article_url,
+            "headline": report::stats(&series("headline")),
+            "fcp": report::stats(&series("fcp")),
+            "lcp": report::stats(&series("lcp")),
+            "tbt": report::stats(&series("tbt")),
+            "cls": report::stats(&series("cls")),
+            "runs": cold.iter().map(|r| { let mut r = r.clone(); r.as_object_mut().map(|o| o.remove("requests")); r }).collect::<Vec<_>>(),
+        },
+        "lighthouse": lighthouse,
+        "long": long_articles(&browser["long"]),
+        "memory": browser["memory"],
+        "offline": "not measured: no service worker yet",
+    });
+    let table = report::markdown(&results);
+    println!("\n{table}");
+    let write = |name: &str, text: String| {
+        std::fs::write(out.join(name), text).map_err(|e| format!("target/bench/{name}: {e}"))
+    };
+    write(
+        "results.json",
+        serde_json::to_string_pretty(&results).unwrap_or_default(),
+    )?;
+    write("results.md", table)?;
+    eprintln!("xtask: wrote target/bench/results.md and target/bench/results.json");
+    Ok(())
+}
+
+/// The bench page: `tests/bench/index.html` with the `bench` feature, a separate Trunk build.
+fn build_bench_page(dist: &Path) -> Outcome {
+    crate::run(
+        Command::new("trunk")
+            .args([
+                "build",
+                "tests/bench/index.html",
+                "--release",
+                "--offline=true",
+                "--dist",
+            ])
+            .arg(dist)
+            .env("PATH", tool_path())
+            .current_dir(root()),
+    )
+}
+
+/// Each article's timings and the ratios of the medians.
+fn long_articles(long: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, l) in long.as_object().into_iter().flatten() {
+        let times = |k: &str| -> Vec<f64> {
+            l["runs"][k]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect()
+        };
+        let (folio, floor, marked) = (
+            report::stats(&times("folio")),
+            report::stats(&times("floor")),
+            report::stats(&times("marked")),
+        );
+        let ratio = |base: &Value| -> Option<f64> {
+            Some(folio["median"].as_f64()? / base["median"].as_f64()?)
+        };
+        out.insert(
+            name.clone(),
+            json!({
+                "body_bytes": l["bodyBytes"],
+                "elements": l["elements"],
+                "folio": folio, "floor": floor, "marked": marked,
+                "ratio_floor": ratio(&floor), "ratio_marked": ratio(&marked),
+            }),
+        );
+    }
+    Value::Object(out)
+}
+
+/// Cores, CPU model, Chromium and Node versions.
+fn machine(chromium: &str) -> Value {
+    let text = |cmd: &str, args: &[&str]| -> String {
+        Command::new(cmd)
+            .args(args)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default()
+    };
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_owned())
+        })
+        .unwrap_or_default();
+    json!({
+        "nproc": text("nproc", &[]),
+        "cpu": cpu,
+        "chromium": format!("Chromium {chromium}"),
+        "node": text("node", &["--version"]),
+        "date": text("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+    })
+}
