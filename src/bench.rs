@@ -43,6 +43,16 @@ pub fn folio_render(
     Ok(element_count(&host))
 }
 
+/// Only the first half of Folio's path: reads the bundle from its bytes into blocks, with
+/// no DOM, so the bench can say how Folio's time splits between reading and rendering.
+/// Returns the number of top-level blocks.
+#[wasm_bindgen]
+pub fn folio_read(manifest: &[u8], body: &[u8]) -> Result<u32, JsError> {
+    let (article, report) = folio_bundle::read_bundle(manifest, body);
+    let article = article.ok_or_else(|| JsError::new(&report.to_string()))?;
+    Ok(article.body.blocks.len() as u32)
+}
+
 /// The floor: pulldown-cmark's own HTML writer and one `innerHTML`, with the extensions
 /// bundles use, from the same bytes. Returns the number of elements under `host`.
 #[wasm_bindgen]

@@ -107,15 +107,7 @@ pub async fn config() -> Config {
         return c;
     }
     let (loaded, settled) = match fetch_bytes(config::FILE, 10).await {
-        Ok(bytes) => match serde_json::from_slice(&bytes) {
-            Ok(config) => (config, true),
-            Err(e) => {
-                web_sys::console::warn_1(
-                    &format!("{}: {e}; using the defaults", config::FILE).into(),
-                );
-                (Config::default(), true)
-            }
-        },
+        Ok(bytes) => (parse_config(&bytes), true),
         Err(LoadError::NotFound { .. }) => (Config::default(), true),
         Err(_) => (Config::default(), false),
     };
@@ -125,6 +117,17 @@ pub async fn config() -> Config {
     loaded
 }
 
+/// The settings in `bytes`, or the defaults (with a console warning) when malformed.
+/// Not inlined: every loading future awaits [`config`], and each would otherwise carry its
+/// own copy of the JSON reader.
+#[inline(never)]
+fn parse_config(bytes: &[u8]) -> Config {
+    serde_json::from_slice(bytes).unwrap_or_else(|e| {
+        web_sys::console::warn_1(&format!("{}: {e}; using the defaults", config::FILE).into());
+        Config::default()
+    })
+}
+
 /// The catalog, with its absolute URL for resolving its paths.
 pub async fn catalog() -> Result<(Arc<Catalog>, String), LoadError> {
     let config = config().await;
@@ -132,9 +135,16 @@ pub async fn catalog() -> Result<(Arc<Catalog>, String), LoadError> {
         .map(|u| u.href())
         .unwrap_or(config.catalog.clone());
     let bytes = fetch_bytes(&url, config.timeout_seconds).await?;
+    parse_catalog(&bytes).map(|catalog| (catalog, url))
+}
+
+/// The catalog in `bytes`. Not inlined, for the reason [`parse_config`] gives: both the
+/// catalog page and every article opened by id await [`catalog`].
+#[inline(never)]
+fn parse_catalog(bytes: &[u8]) -> Result<Arc<Catalog>, LoadError> {
     let mut report = Report::default();
-    match read_catalog(&bytes, &mut report) {
-        Some(catalog) => Ok((Arc::new(catalog), url)),
+    match read_catalog(bytes, &mut report) {
+        Some(catalog) => Ok(Arc::new(catalog)),
         None => Err(LoadError::Invalid {
             what: "the list of articles".into(),
             report,

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::narrator::{Narrator, Playback};
-use super::voices::{speed_label, speeds, Voice};
+use super::voices::{quarters, speed_label, speeds, Voice};
 
 /// The buttons and choices, for a narrator whose voices are known.
 #[component]
@@ -80,12 +80,12 @@ pub fn Controls(
             <label class="read-aloud__choice">
                 <span class="read-aloud__choice-name">"Speed"</span>
                 <select on:change=move |e: ev::Event| {
-                    if let Ok(r) = event_target_value(&e).parse::<f64>() {
-                        n5.set_rate(r);
+                    if let Ok(q) = event_target_value(&e).parse::<u32>() {
+                        n5.set_rate(f64::from(q) * 0.25);
                     }
                 }>
                     {speeds().map(|r| view! {
-                        <option value=r.to_string() prop:selected=move || rate.get() == r>{speed_label(r)}</option>
+                        <option value=quarters(r).to_string() prop:selected=move || rate.get() == r>{speed_label(r)}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -57,14 +57,20 @@ pub fn speeds() -> impl Iterator<Item = f64> {
     (2..=12).map(|quarters| f64::from(quarters) * 0.25)
 }
 
+/// A speed in whole quarters, such as 6 for 1.5×. Integer arithmetic keeps the float
+/// formatting and parsing code out of the WebAssembly.
+pub fn quarters(rate: f64) -> u32 {
+    (rate * 4.0 + 0.5) as u32
+}
+
 /// A speed as the reader sees it: `0.75×`, `1× (normal)`, `2.5×`.
 pub fn speed_label(rate: f64) -> String {
-    let number = format!("{rate:.2}");
-    let number = number.trim_end_matches('0').trim_end_matches('.');
-    if number == "1" {
+    let q = quarters(rate);
+    let fraction = ["", ".25", ".5", ".75"][(q % 4) as usize];
+    if q == 4 {
         "1× (normal)".to_owned()
     } else {
-        format!("{number}×")
+        format!("{}{fraction}×", q / 4)
     }
 }
 

@@ -20,6 +20,8 @@ function freshHost() {
 const renderers = {
   // Folio's own path: read_bundle, then mount ArticleView.
   folio: (b, host) => window.wasmBindings.folio_render(host, b.manifest, b.body),
+  // The first half of Folio's path alone: read_bundle, no DOM.
+  read: (b) => window.wasmBindings.folio_read(b.manifest, b.body),
   // (a) pulldown-cmark push_html + one innerHTML, inside the same wasm.
   floor: (b, host) => window.wasmBindings.floor_render(host, b.body),
   // (b) marked + one innerHTML; decoding the bytes is part of its path.

@@ -78,7 +78,7 @@ async function longArticles(browser) {
   const out = {};
   for (const name of cfg.articles) {
     const bytes = await page.evaluate((n) => window.folioBench.load(n), name);
-    const runs = { folio: [], floor: [], marked: [] };
+    const runs = { folio: [], read: [], floor: [], marked: [] };
     const elements = {};
     for (let round = 0; round <= cfg.runs; round++) {
       for (const kind of Object.keys(runs)) {

@@ -142,8 +142,9 @@ fn long_articles(long: &Value) -> Value {
                 .filter_map(Value::as_f64)
                 .collect()
         };
-        let (folio, floor, marked) = (
+        let (folio, read, floor, marked) = (
             report::stats(&times("folio")),
+            report::stats(&times("read")),
             report::stats(&times("floor")),
             report::stats(&times("marked")),
         );
@@ -155,7 +156,7 @@ fn long_articles(long: &Value) -> Value {
             json!({
                 "body_bytes": l["bodyBytes"],
                 "elements": l["elements"],
-                "folio": folio, "floor": floor, "marked": marked,
+                "folio": folio, "read": read, "floor": floor, "marked": marked,
                 "ratio_floor": ratio(&floor), "ratio_marked": ratio(&marked),
             }),
         );

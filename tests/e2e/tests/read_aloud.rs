@@ -156,7 +156,7 @@ async fn pause_resume_steps_speed_and_stop_drive_the_speech_synthesis() {
     // A new speed restarts the paragraph at that speed.
     b.eval(
         "const s = document.querySelector('.read-aloud__choice select');
-            s.value = '1.5'; s.dispatchEvent(new Event('change')); return true;",
+            s.value = '6'; s.dispatchEvent(new Event('change')); return true;",
     )
     .await;
     let list = b.spoken_count(6).await;
