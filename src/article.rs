@@ -40,7 +40,7 @@ pub fn ArticleView(
         <meta::ArticleMeta/>
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
-            <div class="article-tools" role="group" aria-label="Reading tools">
+            <div class="article-tools" role="group" aria-label="Reading tools" lang="en" dir="ltr">
                 <crate::reading::panel::ReadingPanel/>
                 <crate::read_aloud::ReadAloud language=m.language.clone()/>
             </div>

@@ -131,7 +131,8 @@ pub fn ReadAloud(
                 type="button"
                 class="read-aloud__listen"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="folio_read_aloud_panel"
+                // What opens is the controls or, in their place, the message saying why not.
+                aria-controls="folio_read_aloud_panel folio_read_aloud_status"
                 on:click=on_listen
             >
                 {icon(Icon::Listen)} "Listen to this article"
@@ -140,6 +141,7 @@ pub fn ReadAloud(
                 <Controls narrator voices/>
             </div>
             <p
+                id="folio_read_aloud_status"
                 class="read-aloud__status"
                 class:read-aloud__status--notice=move || matches!(panel.get(), Panel::Missing | Panel::NoVoice)
                 role="status"

@@ -190,9 +190,16 @@ impl Narrator {
                 voice: voice.as_deref(),
             },
             move |outcome| {
-                // Only if nothing else moved reading on meanwhile.
-                if next.playback.try_get_untracked() != Some(Playback::Playing(n)) {
-                    return;
+                // Only if nothing else moved reading on meanwhile. A paragraph that ends
+                // while paused (Pause pressed as it finished, or an engine whose pause ends
+                // the utterance) is read again on Resume instead of resuming silence.
+                match next.playback.try_get_untracked() {
+                    Some(Playback::Playing(m)) if m == n => {}
+                    Some(Playback::Paused(m)) if m == n => {
+                        next.restart_on_resume.set(true);
+                        return;
+                    }
+                    _ => return,
                 }
                 match outcome {
                     Ok(()) => next.read(n + 1),

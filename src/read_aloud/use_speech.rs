@@ -298,11 +298,18 @@ impl Speech {
             inner.generation += 1;
             inner.in_flight.take()
         };
-        let Some(flight) = flight else { return };
-        flight.detach();
+        let speaking = flight.is_some();
+        if let Some(flight) = flight {
+            flight.detach();
+        }
+        // Even with nothing in flight, a paused synthesis must be resumed, or the next
+        // utterance would queue behind the pause and never be heard.
         if let Some(synth) = global("speechSynthesis") {
-            let _ = call(&synth, "cancel", &Array::new());
-            if is_true(&synth, "paused") {
+            let paused = is_true(&synth, "paused");
+            if speaking || paused {
+                let _ = call(&synth, "cancel", &Array::new());
+            }
+            if paused {
                 let _ = call(&synth, "resume", &Array::new());
             }
         }

@@ -98,7 +98,7 @@ pub fn ReadingPanel() -> impl IntoView {
                     get=|s: &ReadingSettings| s.theme
                     set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
                 />
-                <ToggleControl label="Reduce motion" get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
+                <ToggleControl label="Reduce motion (always on when the system asks)" get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
                 <ToggleControl label="Hide images" get=|s| s.hide_images
                     set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
                 <ToggleControl label="Simplified layout (one column)" get=|s| s.simplified_layout
@@ -106,7 +106,7 @@ pub fn ReadingPanel() -> impl IntoView {
             </fieldset>
             <button class="reading-panel__reset" on:click=move |_| state.reset()>"Reset to defaults"</button>
             <p class="reading-panel__status" role="status">{move || state.announcement.get()}</p>
-            {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem">{p}</p> })}
+            {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem" role="alert">{p}</p> })}
         </dialog>
     }
 }
@@ -141,7 +141,7 @@ fn Presets() -> impl IntoView {
         <fieldset class="reading-panel__group reading-presets">
             <legend>"Presets"</legend>
             {Preset::ALL.into_iter().map(|preset| {
-                let pressed = move || state.settings.with(|s| s.preset == Some(preset)).to_string();
+                let pressed = move || state.settings.with(|s| s.enabled && s.preset == Some(preset)).to_string();
                 let choose = move |_| {
                     state.change(format!("Preset: {}", preset.label()), |s| s.apply_preset(preset));
                 };

@@ -214,7 +214,8 @@ pub struct ReadingSettings {
     pub font: Font,
     /// The colours; they apply whether or not reading mode is on.
     pub theme: Theme,
-    /// No smooth scrolling, transitions or animation; applies whether or not reading mode is on.
+    /// No smooth scrolling, transitions or animation even where the system does not ask
+    /// (where it asks, motion is reduced anyway); applies whether or not reading mode is on.
     pub reduce_motion: bool,
     /// Photos are left out; their captions stay.
     pub hide_images: bool,
@@ -224,7 +225,10 @@ pub struct ReadingSettings {
 
 impl ReadingSettings {
     /// The settings of a first visit, following the system.
-    pub fn defaults(system: SystemPreferences) -> Self {
+    /// The colour scheme, contrast and motion the system asks for are followed by CSS
+    /// media queries (and read aloud checks reduced motion itself), so no field copies them:
+    /// a copy would be saved with the reader's first change and stop following the system.
+    pub fn defaults(_system: SystemPreferences) -> Self {
         Self {
             enabled: false,
             preset: None,
@@ -237,7 +241,9 @@ impl ReadingSettings {
             alignment: Alignment::Start,
             font: Font::Serif,
             theme: Theme::System,
-            reduce_motion: system.reduced_motion,
+            // The system's own request is honoured by CSS and by read aloud whatever this
+            // says; the box means "reduce motion even where the system does not ask".
+            reduce_motion: false,
             hide_images: false,
             simplified_layout: false,
         }

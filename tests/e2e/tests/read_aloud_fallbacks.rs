@@ -1,8 +1,9 @@
 //! Read aloud, end to end, where it cannot simply play: headless Chromium's real speech
 //! synthesis has no voice, a browser has none at all, voices arrive late; and how it looks:
-//! scrolling under reduced motion, target sizes and screenshots at phone and desktop widths.
+//! scrolling under reduced motion, target sizes and screenshots at phone and desktop widths;
+//! and a paragraph that ends while reading is paused.
 
-use folio_e2e::speech::{seed_script, PLAY, RUSSIAN, SEED};
+use folio_e2e::speech::{seed_script, squash, PLAY, RUSSIAN, SEED};
 use folio_e2e::Browser;
 use serde_json::json;
 
@@ -170,4 +171,30 @@ async fn controls_are_big_enough_to_touch_and_fit_a_phone_and_a_desktop() {
             .await;
         b.close().await;
     }
+}
+
+#[tokio::test]
+async fn a_paragraph_that_ends_while_paused_is_read_again_on_resume_not_left_silent() {
+    let b = Browser::start(1280, 900).await;
+    b.open_with_speech_fake(SEED, "voices").await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    let script = seed_script();
+    b.spoken_count(1).await;
+    b.click(PLAY).await;
+    assert_eq!(b.text(PLAY).await, "Resume");
+    // The engine ends the utterance during the pause, as some do when pausing.
+    b.finish_utterance().await;
+    b.click(PLAY).await;
+    let list = b.spoken_count(2).await;
+    assert_eq!(
+        squash(list[1]["text"].as_str().unwrap()),
+        squash(&script[0]),
+        "the paused paragraph is spoken again"
+    );
+    assert_eq!(b.eval("return window.__speech.paused;").await, json!(false));
+    assert_eq!(b.text(PLAY).await, "Pause");
+    b.assert_clean("resume after a paragraph ended in a pause")
+        .await;
+    b.close().await;
 }

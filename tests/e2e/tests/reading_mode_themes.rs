@@ -128,7 +128,8 @@ async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() 
     );
     assert_eq!(
         root_attribute(&b, "data-folio-motion").await,
-        json!("reduce")
+        Value::Null,
+        "the system's reduced motion is followed by CSS, not saved as the reader's choice"
     );
     // Body text is 1.125rem of the browser's own size: 24 px here, not a fixed 16.
     assert_eq!(
@@ -145,7 +146,11 @@ async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() 
         .expect("reduce motion")
         .prop("checked")
         .await;
-    assert_eq!(checked.expect("checked").as_deref(), Some("true"));
+    assert_eq!(
+        checked.expect("checked").as_deref(),
+        Some("false"),
+        "the box is the reader's own choice; the system's is applied anyway"
+    );
     assert_eq!(
         b.eval("return localStorage.getItem('folio.reading');")
             .await,
