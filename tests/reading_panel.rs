@@ -4,7 +4,7 @@
 
 use folio::reading::panel::ReadingPanel;
 use folio::reading::saved::{to_json, KEY};
-use folio::reading::settings::{Preset, ReadingSettings, Step, SystemPreferences, Theme};
+use folio::reading::settings::{Preset, ReadingSettings, Step, Theme};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -134,7 +134,7 @@ async fn the_switch_turns_the_text_settings_off_and_keeps_the_theme() {
 #[wasm_bindgen_test]
 async fn saved_settings_load_into_the_panel() {
     let host = fresh_host();
-    let mut settings = ReadingSettings::defaults(SystemPreferences::default());
+    let mut settings = ReadingSettings::defaults();
     settings.apply_preset(Preset::LargeText);
     settings.theme = Theme::Dark;
     settings.set_step(Step::LineWidth, 45);

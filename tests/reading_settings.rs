@@ -3,12 +3,10 @@
 
 use folio::reading::appearance::{appearance, property_for, ATTRIBUTES, PROPERTIES};
 use folio::reading::saved::{from_json, to_json};
-use folio::reading::settings::{
-    Alignment, Font, Preset, ReadingSettings, Step, SystemPreferences, Theme,
-};
+use folio::reading::settings::{Alignment, Font, Preset, ReadingSettings, Step, Theme};
 
 fn defaults() -> ReadingSettings {
-    ReadingSettings::defaults(SystemPreferences::default())
+    ReadingSettings::defaults()
 }
 
 #[test]
@@ -40,9 +38,7 @@ fn every_step_default_is_one_of_its_values_and_nearest_snaps() {
 
 #[test]
 fn a_first_visit_follows_the_system_and_leaves_reading_mode_off() {
-    let calm = ReadingSettings::defaults(SystemPreferences {
-        reduced_motion: true,
-    });
+    let calm = ReadingSettings::defaults();
     assert!(
         !calm.reduce_motion,
         "the system's request is followed by CSS, not copied into a setting that would be saved"
@@ -186,7 +182,7 @@ fn saved_settings_come_back_the_same() {
     s.hide_images = true;
     s.preset = None;
     let text = to_json(&s);
-    assert_eq!(from_json(&text, SystemPreferences::default()), Some(s));
+    assert_eq!(from_json(&text), Some(s));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         value["appearance"]["attributes"]["data-folio-theme"],
@@ -197,7 +193,6 @@ fn saved_settings_come_back_the_same() {
 
 #[test]
 fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
-    let system = SystemPreferences::default();
     for text in [
         "",
         "null",
@@ -207,11 +202,11 @@ fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
         "\u{0}",
         "{\"version\":1}",
     ] {
-        assert_eq!(from_json(text, system), None, "{text:?}");
+        assert_eq!(from_json(text), None, "{text:?}");
     }
     let odd = r#"{"version":1,"settings":{"enabled":"yes","text_size":99999999,"font":"comic-sans",
         "theme":"dark","line_width":-4,"letter_spacing":1e9,"hide_images":true,"extra":{"x":1}}}"#;
-    let s = from_json(odd, system).expect("Folio's settings, partly damaged");
+    let s = from_json(odd).expect("Folio's settings, partly damaged");
     assert!(!s.enabled, "a non-boolean keeps the default");
     assert_eq!(s.text_size, 300, "too large snaps to the largest step");
     assert_eq!(s.font, Font::Serif, "an unknown font keeps the default");

@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::reading::appearance::{appearance, Appearance};
-use crate::reading::settings::{Alignment, Font, ReadingSettings, Step, SystemPreferences, Theme};
+use crate::reading::settings::{Alignment, Font, ReadingSettings, Step, Theme};
 
 /// The storage key. Only settings are saved: never which articles were read.
 pub const KEY: &str = "folio.reading";
@@ -35,13 +35,13 @@ pub fn to_json(settings: &ReadingSettings) -> String {
 }
 
 /// The settings saved in `text`, or `None` when it is not Folio's saved settings at all.
-pub fn from_json(text: &str, system: SystemPreferences) -> Option<ReadingSettings> {
+pub fn from_json(text: &str) -> Option<ReadingSettings> {
     let value: Value = serde_json::from_str(text).ok()?;
     if value.get("version")?.as_u64()? != VERSION {
         return None;
     }
     let saved = value.get("settings")?.as_object()?;
-    let mut settings = ReadingSettings::defaults(system);
+    let mut settings = ReadingSettings::defaults();
     let flag =
         |name: &str, default: bool| saved.get(name).and_then(Value::as_bool).unwrap_or(default);
     settings.enabled = flag("enabled", settings.enabled);

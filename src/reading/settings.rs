@@ -182,13 +182,6 @@ impl Preset {
     }
 }
 
-/// What the system says about the reader, read once from media queries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SystemPreferences {
-    /// `prefers-reduced-motion: reduce`.
-    pub reduced_motion: bool,
-}
-
 /// Everything the reading-settings panel controls.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReadingSettings {
@@ -224,11 +217,11 @@ pub struct ReadingSettings {
 }
 
 impl ReadingSettings {
-    /// The settings of a first visit, following the system.
-    /// The colour scheme, contrast and motion the system asks for are followed by CSS
-    /// media queries (and read aloud checks reduced motion itself), so no field copies them:
-    /// a copy would be saved with the reader's first change and stop following the system.
-    pub fn defaults(_system: SystemPreferences) -> Self {
+    /// The settings of a first visit. They set nothing, so the system is followed: the
+    /// colour scheme, contrast and motion it asks for are applied by CSS media queries (and
+    /// read aloud checks reduced motion itself). No field copies them, since a copy would be
+    /// saved with the reader's first change and stop following the system.
+    pub fn defaults() -> Self {
         Self {
             enabled: false,
             preset: None,

@@ -2,13 +2,12 @@
 //! loaded from the device once, and on each change applied to `<html>`, saved and announced.
 
 use leptos::prelude::*;
-use leptos_use::use_media_query;
 use wasm_bindgen::JsCast;
 
 use crate::io::storage;
 use crate::reading::appearance::{appearance, Appearance, ATTRIBUTES, PROPERTIES};
 use crate::reading::saved::{self, KEY};
-use crate::reading::settings::{ReadingSettings, SystemPreferences};
+use crate::reading::settings::ReadingSettings;
 
 /// The reader's settings and what the panel tells them.
 #[derive(Clone, Copy)]
@@ -19,17 +18,9 @@ pub struct ReadingState {
     pub announcement: RwSignal<String>,
     /// Why the settings could not be kept for the next visit, when they could not.
     pub problem: RwSignal<Option<String>>,
-    /// What the system asks for, from media queries.
-    system: Signal<bool>,
 }
 
 impl ReadingState {
-    fn system(&self) -> SystemPreferences {
-        SystemPreferences {
-            reduced_motion: self.system.get_untracked(),
-        }
-    }
-
     /// Changes the settings with `edit`, applies them at once, saves them, and announces `said`.
     pub fn change(&self, said: impl Into<String>, edit: impl FnOnce(&mut ReadingSettings)) {
         self.settings.update(edit);
@@ -39,9 +30,9 @@ impl ReadingState {
         self.announcement.set(said.into());
     }
 
-    /// Back to a first visit's settings, following the system; the saved settings are removed.
+    /// Back to a first visit's settings, which follow the system; the saved settings are removed.
     pub fn reset(&self) {
-        let settings = ReadingSettings::defaults(self.system());
+        let settings = ReadingSettings::defaults();
         apply_to_page(&appearance(&settings));
         self.settings.set(settings);
         self.report(storage::remove(KEY));
@@ -59,22 +50,19 @@ impl ReadingState {
 /// Creates the reading state for the whole app and loads the saved settings after mount.
 /// The page already shows them: `index.html` applied them before first paint.
 pub fn provide_reading_state() -> ReadingState {
-    let reduced = use_media_query("(prefers-reduced-motion: reduce)");
     let state = ReadingState {
-        settings: RwSignal::new(ReadingSettings::defaults(SystemPreferences::default())),
+        settings: RwSignal::new(ReadingSettings::defaults()),
         announcement: RwSignal::new(String::new()),
         problem: RwSignal::new(None),
-        system: reduced,
     };
     provide_context(state);
     Effect::new(move |_| {
-        let system = state.system();
         let saved = storage::read(KEY);
         let settings = match &saved {
-            Ok(Some(text)) => saved::from_json(text, system),
+            Ok(Some(text)) => saved::from_json(text),
             _ => None,
         }
-        .unwrap_or_else(|| ReadingSettings::defaults(system));
+        .unwrap_or_else(ReadingSettings::defaults);
         apply_to_page(&appearance(&settings));
         state.settings.set(settings);
         if let Err(e) = saved {
