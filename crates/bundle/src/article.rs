@@ -5,11 +5,12 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Report, Rule};
-use crate::document::{Block, Document, Inline};
+use crate::document::{plain_text, Block, Document, Inline, Scope};
 use crate::limits;
 use crate::manifest::{self, Manifest};
 use crate::markdown;
 use crate::url::LinkTarget;
+use crate::visit::{self, With};
 
 /// A bundle ready to render: its manifest and every Markdown text parsed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,13 +36,19 @@ impl Article {
             .sidebars
             .iter()
             .enumerate()
-            .map(|(i, s)| inline_markdown(&format!("sidebars[{i}].teaser"), &s.teaser, report))
+            .map(|(i, s)| {
+                let path = format!("sidebars[{i}].teaser");
+                inline_markdown(Scope::sidebar(i), &path, &s.teaser, report)
+            })
             .collect();
         let notices = manifest
             .notices
             .iter()
             .enumerate()
-            .map(|(i, n)| inline_markdown(&format!("notices[{i}].text"), &n.text, report))
+            .map(|(i, n)| {
+                let path = format!("notices[{i}].text");
+                inline_markdown(Scope::notice(i), &path, &n.text, report)
+            })
             .collect();
         let article = Article {
             manifest,
@@ -53,9 +60,65 @@ impl Article {
         (report.errors().count() == before).then_some(article)
     }
 
+    /// What read aloud reads, in order, each with the id of the element that shows it:
+    /// the headline, the standfirst and the dateline, then the body's headings and
+    /// paragraphs (in lists and quotes too), its footnotes last. Captions, tables and code
+    /// are left out: they describe or list what a listener does not see.
+    pub fn spoken(&self) -> Vec<Spoken> {
+        let m = &self.manifest;
+        let mut out: Vec<Spoken> = [
+            (HEADLINE_ID, Some(&m.headline)),
+            (STANDFIRST_ID, m.standfirst.as_ref()),
+            (DATELINE_ID, m.dateline.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(id, text)| Spoken::new(id.to_owned(), text?))
+        .collect();
+        let take = |block: &Block| match block {
+            Block::Heading { id, content, .. } | Block::Paragraph { id, content } => {
+                out.extend(Spoken::new(id.clone(), &plain_text(content)));
+            }
+            Block::List { .. }
+            | Block::Quote(_)
+            | Block::Figure { .. }
+            | Block::Table { .. }
+            | Block::Code { .. }
+            | Block::Rule
+            | Block::RawHtml(_)
+            | Block::Unsupported { .. } => {}
+        };
+        // Paragraphs inside figures' captions or table cells do not exist: both hold inlines.
+        visit::document(&self.body, &mut With(take, |_: &Inline| {}));
+        out
+    }
+
     /// Reading time of the body, in whole minutes.
     pub fn reading_minutes(&self) -> usize {
         self.body.reading_minutes()
+    }
+}
+
+/// The element id of the headline, the page's one `h1`.
+pub const HEADLINE_ID: &str = "folio_headline";
+/// The element id of the standfirst.
+pub const STANDFIRST_ID: &str = "folio_standfirst";
+/// The element id of the dateline.
+pub const DATELINE_ID: &str = "folio_dateline";
+
+/// One paragraph read aloud: the id of the element showing it and its words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Spoken {
+    /// The element's id.
+    pub id: String,
+    /// Its text, every run of whitespace one space; never empty.
+    pub text: String,
+}
+
+impl Spoken {
+    /// A paragraph to read, or `None` when it has no words.
+    fn new(id: String, text: &str) -> Option<Spoken> {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(Spoken { id, text })
     }
 }
 
@@ -83,10 +146,11 @@ fn markdown_file(file: &str, bytes: &[u8], report: &mut Report) -> Option<Docume
     }
 }
 
-/// Parses Markdown written inside the manifest, placing its problems at `path` in it.
-fn inline_markdown(path: &str, text: &str, report: &mut Report) -> Document {
+/// Parses Markdown written inside the manifest, its ids made in `scope`, placing its
+/// problems at `path` in the manifest.
+fn inline_markdown(scope: Scope, path: &str, text: &str, report: &mut Report) -> Document {
     let mut own = Report::default();
-    let doc = markdown::parse(manifest::FILE, text, &mut own);
+    let doc = markdown::parse_in(scope, manifest::FILE, text, &mut own);
     for mut d in own.diagnostics {
         d.path = if d.path.is_empty() {
             path.to_owned()
@@ -104,48 +168,17 @@ fn markdown_media<'a>(
     out: &mut Vec<&'a LinkTarget>,
     figures: &mut Vec<&'a str>,
 ) {
-    fn inlines<'a>(list: &'a [Inline], out: &mut Vec<&'a LinkTarget>) {
-        for i in list {
-            match i {
-                Inline::Image { target, alt, .. } => {
-                    out.push(target);
-                    inlines(alt, out);
-                }
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
-                    inlines(c, out)
-                }
-                Inline::Link { content, .. } => inlines(content, out),
-                _ => {}
-            }
+    let figure = |block: &'a Block| {
+        if let Block::Figure { media, .. } = block {
+            figures.push(media.as_str());
         }
-    }
-    fn blocks<'a>(list: &'a [Block], out: &mut Vec<&'a LinkTarget>, figures: &mut Vec<&'a str>) {
-        for b in list {
-            match b {
-                Block::Figure { media, caption } => {
-                    figures.push(media);
-                    inlines(caption, out);
-                }
-                Block::Paragraph(i) | Block::Heading { content: i, .. } => inlines(i, out),
-                Block::Quote(inner) => blocks(inner, out, figures),
-                Block::List { items, .. } => {
-                    items.iter().for_each(|it| blocks(&it.blocks, out, figures))
-                }
-                Block::Table { head, rows, .. } => head
-                    .iter()
-                    .chain(rows.iter().flatten())
-                    .for_each(|c| inlines(c, out)),
-                Block::Code { .. }
-                | Block::Rule
-                | Block::RawHtml(_)
-                | Block::Unsupported { .. } => {}
-            }
+    };
+    let image = |inline: &'a Inline| {
+        if let Inline::Image { target, .. } = inline {
+            out.push(target);
         }
-    }
-    blocks(&doc.blocks, out, figures);
-    doc.footnotes
-        .iter()
-        .for_each(|n| blocks(&n.blocks, out, figures));
+    };
+    visit::document(doc, &mut With(figure, image));
 }
 
 /// Errors for media named but never declared; warnings for media declared but never shown.

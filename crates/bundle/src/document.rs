@@ -8,6 +8,8 @@ use crate::url::LinkTarget;
 /// A Markdown file, parsed, checked and enriched.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
+    /// Which text of the article this is; every element id in it is made through it.
+    pub scope: Scope,
     /// The blocks in reading order.
     pub blocks: Vec<Block>,
     /// Footnote definitions, in the order their numbers were given.
@@ -32,17 +34,26 @@ impl Document {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Block {
-    /// A subheading. `level` is 1 to 6 as written; the viewer shifts it below the headline.
+    /// A subheading. `level` is as written; `rank` is the HTML heading level it is shown at.
     Heading {
         /// 1 to 6, as in Markdown.
         level: u8,
-        /// A unique slug, for links to this section.
+        /// 2 to 6: the HTML level, below the headline (the body's shallowest heading is 2)
+        /// or below a box's own title (3 to 6 in sidebars and notices).
+        rank: u8,
+        /// The element id, unique on the page: the slug in the body, scoped elsewhere.
         id: String,
         /// The heading's text.
         content: Vec<Inline>,
     },
     /// A paragraph of running text.
-    Paragraph(Vec<Inline>),
+    Paragraph {
+        /// The element id, unique on the page and stable between renders, by which read
+        /// aloud finds the paragraph it is reading.
+        id: String,
+        /// The paragraph's text.
+        content: Vec<Inline>,
+    },
     /// A bulleted or numbered list.
     List {
         /// The first number of a numbered list; `None` for bullets.
@@ -88,6 +99,78 @@ pub enum Block {
         /// Its text.
         text: String,
     },
+}
+
+impl Block {
+    /// A paragraph without its id yet; enrichment names it.
+    pub fn paragraph(content: Vec<Inline>) -> Block {
+        Block::Paragraph {
+            id: String::new(),
+            content,
+        }
+    }
+}
+
+/// Which text of an article a document is: the body, or a sidebar's teaser or a notice,
+/// which are shown on the same page. Element ids are made here, so they never collide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scope(String);
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope::body()
+    }
+}
+
+impl Scope {
+    /// The article's body: headings keep their slugs, so `#slug` links written in it work.
+    pub fn body() -> Scope {
+        Scope("body".into())
+    }
+
+    /// The teaser of sidebar `index`.
+    pub fn sidebar(index: usize) -> Scope {
+        Scope(format!("sidebar_{index}"))
+    }
+
+    /// The text of notice `index`.
+    pub fn notice(index: usize) -> Scope {
+        Scope(format!("notice_{index}"))
+    }
+
+    /// The scope's name, such as `body` or `sidebar_0`.
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is the body.
+    pub fn is_body(&self) -> bool {
+        self.0 == "body"
+    }
+
+    /// The element id for a heading slug. App ids contain `_`, which slugs never do.
+    pub fn heading_id(&self, slug: &str) -> String {
+        if self.is_body() {
+            slug.to_owned()
+        } else {
+            format!("{}_h_{slug}", self.0)
+        }
+    }
+
+    /// The element id of paragraph `n` (from 1) in reading order.
+    pub fn paragraph_id(&self, n: usize) -> String {
+        format!("{}_p_{n}", self.0)
+    }
+
+    /// The element id of footnote `n`.
+    pub fn note_id(&self, n: usize) -> String {
+        format!("{}_fn_{n}", self.0)
+    }
+
+    /// The element id of the first reference to footnote `n`, where its back link returns.
+    pub fn reference_id(&self, n: usize) -> String {
+        format!("{}_fnref_{n}", self.0)
+    }
 }
 
 /// One item of a list.
@@ -151,6 +234,9 @@ pub enum Inline {
         label: String,
         /// Its number in reading order; `None` when the footnote is not defined.
         number: Option<usize>,
+        /// Whether this is the first reference to its footnote: the one the footnote's
+        /// back link returns to, and the only one with an id.
+        first: bool,
     },
     /// A line break inside a paragraph that the reader's window may reflow.
     SoftBreak,

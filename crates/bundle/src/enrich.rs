@@ -4,83 +4,55 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Report, Rule};
-use crate::document::{plain_text, Block, Document, Inline, OutlineEntry};
+use crate::document::{plain_text, Block, Document, Inline, OutlineEntry, Scope};
 use crate::markdown::warn;
 use crate::url::LinkTarget;
+use crate::visit::{self, With, WithMut};
 
 /// Applies every pass in order:
 /// 1. figures first, because their captions are text that later passes count;
 /// 2. heading ids before the outline, which links to them;
 /// 3. footnote numbers, independent of the rest;
 /// 4. the outline, then the heading-order check that reads it;
-/// 5. the word count last, over the final blocks.
-pub fn run(file: &str, doc: Document, report: &mut Report) -> Document {
-    let doc = promote_figures(doc);
+/// 5. heading ranks and page-wide ids, which need the outline's shallowest level;
+/// 6. paragraph ids, for read aloud;
+/// 7. the word count last, over the final blocks.
+pub fn run(file: &str, scope: Scope, doc: Document, report: &mut Report) -> Document {
+    let doc = promote_figures(Document { scope, ..doc });
     let doc = assign_heading_ids(doc);
     let doc = number_footnotes(file, doc, report);
     let doc = build_outline(doc);
     check_heading_order(file, &doc, report);
+    let doc = settle_headings(doc);
+    let doc = name_paragraphs(doc);
     count_words(doc)
-}
-
-/// Calls `f` on every block list in the document, outermost first.
-fn each_block_list(blocks: &mut Vec<Block>, f: &mut impl FnMut(&mut Vec<Block>)) {
-    f(blocks);
-    for block in blocks.iter_mut() {
-        match block {
-            Block::Quote(inner) => each_block_list(inner, f),
-            Block::List { items, .. } => items
-                .iter_mut()
-                .for_each(|item| each_block_list(&mut item.blocks, f)),
-            _ => {}
-        }
-    }
-}
-
-/// Calls `f` on every block in reading order, footnotes last.
-fn each_block<'d>(doc: &'d Document, f: &mut impl FnMut(&'d Block)) {
-    fn walk<'d>(blocks: &'d [Block], f: &mut impl FnMut(&'d Block)) {
-        for block in blocks {
-            f(block);
-            match block {
-                Block::Quote(inner) => walk(inner, f),
-                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, f)),
-                _ => {}
-            }
-        }
-    }
-    walk(&doc.blocks, f);
-    for note in &doc.footnotes {
-        walk(&note.blocks, f);
-    }
 }
 
 /// A paragraph holding only an image of a manifest media item becomes a [`Block::Figure`],
 /// its alt text in the Markdown becoming the caption.
 pub fn promote_figures(mut doc: Document) -> Document {
-    each_block_list(&mut doc.blocks, &mut |blocks| {
-        for block in blocks.iter_mut() {
-            let Block::Paragraph(inlines) = block else {
-                continue;
-            };
-            let mut meaningful = inlines.iter().filter(|i| !is_blank(i));
-            let (
-                Some(Inline::Image {
-                    target: LinkTarget::Media(id),
-                    alt,
-                    ..
-                }),
-                None,
-            ) = (meaningful.next(), meaningful.next())
-            else {
-                continue;
-            };
-            *block = Block::Figure {
-                media: id.clone(),
-                caption: alt.clone(),
-            };
-        }
-    });
+    let promote = |block: &mut Block| {
+        let Block::Paragraph { content, .. } = block else {
+            return;
+        };
+        let mut meaningful = content.iter().filter(|i| !is_blank(i));
+        let (
+            Some(Inline::Image {
+                target: LinkTarget::Media(id),
+                alt,
+                ..
+            }),
+            None,
+        ) = (meaningful.next(), meaningful.next())
+        else {
+            return;
+        };
+        *block = Block::Figure {
+            media: id.clone(),
+            caption: alt.clone(),
+        };
+    };
+    visit::blocks_mut(&mut doc.blocks, &mut WithMut(promote, |_: &mut Inline| {}));
     doc
 }
 
@@ -119,57 +91,27 @@ pub fn assign_heading_ids(mut doc: Document) -> Document {
     // The next suffix to try for each slug, so that a thousand equal headings do not
     // try a thousand suffixes each; lower suffixes are already taken.
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    each_block_list(&mut doc.blocks, &mut |blocks| {
-        for block in blocks.iter_mut() {
-            if let Block::Heading { id, content, .. } = block {
-                let base = slug(&plain_text(content));
-                let mut candidate = base.clone();
-                let n = next_suffix.entry(base.clone()).or_insert(2);
-                while taken.contains(&candidate) {
-                    candidate = format!("{base}-{n}");
-                    *n += 1;
-                }
-                taken.insert(candidate.clone());
-                *id = candidate;
+    // Sections of the article take their slugs first; headings quoted inside lists, quotes
+    // or footnotes take theirs after, so `#slug` finds the section.
+    let mut name = |block: &mut Block| {
+        if let Block::Heading { id, content, .. } = block {
+            if !id.is_empty() {
+                return;
             }
+            let base = slug(&plain_text(content));
+            let mut candidate = base.clone();
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            while taken.contains(&candidate) {
+                candidate = format!("{base}-{n}");
+                *n += 1;
+            }
+            taken.insert(candidate.clone());
+            *id = candidate;
         }
-    });
+    };
+    doc.blocks.iter_mut().for_each(&mut name);
+    visit::document_mut(&mut doc, &mut WithMut(name, |_: &mut Inline| {}));
     doc
-}
-
-fn each_inline_mut(inlines: &mut [Inline], f: &mut impl FnMut(&mut Inline)) {
-    for inline in inlines {
-        f(inline);
-        match inline {
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => {
-                each_inline_mut(c, f)
-            }
-            Inline::Link { content, .. } => each_inline_mut(content, f),
-            Inline::Image { alt, .. } => each_inline_mut(alt, f),
-            _ => {}
-        }
-    }
-}
-
-fn block_inlines_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
-    for block in blocks {
-        match block {
-            Block::Paragraph(i)
-            | Block::Heading { content: i, .. }
-            | Block::Figure { caption: i, .. } => each_inline_mut(i, f),
-            Block::Quote(inner) => block_inlines_mut(inner, f),
-            Block::List { items, .. } => items
-                .iter_mut()
-                .for_each(|item| block_inlines_mut(&mut item.blocks, f)),
-            Block::Table { head, rows, .. } => {
-                head.iter_mut().for_each(|cell| each_inline_mut(cell, f));
-                rows.iter_mut()
-                    .flatten()
-                    .for_each(|cell| each_inline_mut(cell, f));
-            }
-            Block::Code { .. } | Block::Rule | Block::RawHtml(_) | Block::Unsupported { .. } => {}
-        }
-    }
 }
 
 /// Numbers footnotes in the order they are first referenced; definitions nobody
@@ -189,10 +131,7 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
             }
         }
     };
-    block_inlines_mut(&mut doc.blocks, &mut visit);
-    for note in &mut doc.footnotes {
-        block_inlines_mut(&mut note.blocks, &mut visit);
-    }
+    visit::document_mut(&mut doc, &mut WithMut(|_: &mut Block| {}, &mut visit));
     let mut numbers: HashMap<String, usize> = first_seen
         .iter()
         .enumerate()
@@ -206,15 +145,19 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
         note.number = *numbers.entry(label_key(&note.label)).or_insert(next);
     }
     doc.footnotes.sort_by_key(|n| n.number);
-    let mut set = |inline: &mut Inline| {
-        if let Inline::FootnoteRef { label, number } = inline {
+    let mut cited = HashSet::new();
+    let set = |inline: &mut Inline| {
+        if let Inline::FootnoteRef {
+            label,
+            number,
+            first,
+        } = inline
+        {
             *number = numbers.get(&label_key(label)).copied();
+            *first = number.is_some_and(|n| cited.insert(n));
         }
     };
-    block_inlines_mut(&mut doc.blocks, &mut set);
-    for note in &mut doc.footnotes {
-        block_inlines_mut(&mut note.blocks, &mut set);
-    }
+    visit::document_mut(&mut doc, &mut WithMut(|_: &mut Block| {}, set));
     // One warning per label, however often it is referenced.
     let mut warned = HashSet::new();
     for label in missing.into_iter().filter(|l| warned.insert(label_key(l))) {
@@ -240,7 +183,10 @@ pub fn build_outline(mut doc: Document) -> Document {
     let mut outline = Vec::new();
     fn collect(blocks: &[Block], outline: &mut Vec<OutlineEntry>) {
         for block in blocks {
-            if let Block::Heading { level, id, content } = block {
+            if let Block::Heading {
+                level, id, content, ..
+            } = block
+            {
                 outline.push(OutlineEntry {
                     level: *level,
                     id: id.clone(),
@@ -276,9 +222,9 @@ pub fn check_heading_order(file: &str, doc: &Document, report: &mut Report) {
 pub fn count_words(mut doc: Document) -> Document {
     let mut words = 0;
     let count = |inlines: &[Inline]| plain_text(inlines).split_whitespace().count();
-    each_block(&doc, &mut |block| {
+    let tally = |block: &Block| {
         words += match block {
-            Block::Paragraph(i)
+            Block::Paragraph { content: i, .. }
             | Block::Heading { content: i, .. }
             | Block::Figure { caption: i, .. } => count(i),
             Block::Table { head, rows, .. } => head
@@ -289,7 +235,52 @@ pub fn count_words(mut doc: Document) -> Document {
             Block::RawHtml(t) | Block::Unsupported { text: t, .. } => t.split_whitespace().count(),
             Block::Quote(_) | Block::List { .. } | Block::Code { .. } | Block::Rule => 0,
         }
-    });
+    };
+    visit::document(&doc, &mut With(tally, |_: &Inline| {}));
     doc.word_count = words;
+    doc
+}
+
+/// Gives each heading its HTML level and its page-wide id. In the body, the shallowest
+/// heading becomes `h2`, since the headline is the page's one `h1`; in a sidebar or notice,
+/// headings sit below the box's own `h2` title, from `h3`. The outline takes the same ids.
+pub fn settle_headings(mut doc: Document) -> Document {
+    let scope = doc.scope.clone();
+    let top = doc.outline.iter().map(|o| o.level).min().unwrap_or(2);
+    let rank_of = |level: u8| {
+        if scope.is_body() {
+            (level + 2).saturating_sub(top).clamp(2, 6)
+        } else {
+            (level + 2).clamp(3, 6)
+        }
+    };
+    let settle = |block: &mut Block| {
+        if let Block::Heading {
+            level, rank, id, ..
+        } = block
+        {
+            *rank = rank_of(*level);
+            *id = scope.heading_id(id);
+        }
+    };
+    visit::document_mut(&mut doc, &mut WithMut(settle, |_: &mut Inline| {}));
+    for entry in &mut doc.outline {
+        entry.id = doc.scope.heading_id(&entry.id);
+    }
+    doc
+}
+
+/// Numbers the paragraphs in reading order and gives each its id, which read aloud uses to
+/// find what it reads.
+pub fn name_paragraphs(mut doc: Document) -> Document {
+    let scope = doc.scope.clone();
+    let mut n = 0;
+    let name = |block: &mut Block| {
+        if let Block::Paragraph { id, .. } = block {
+            n += 1;
+            *id = scope.paragraph_id(n);
+        }
+    };
+    visit::document_mut(&mut doc, &mut WithMut(name, |_: &mut Inline| {}));
     doc
 }

@@ -16,15 +16,16 @@ pub mod limits;
 pub mod manifest;
 pub mod markdown;
 pub mod url;
+pub mod visit;
 
 pub use article::Article;
 pub use catalog::{read_catalog, Catalog, CatalogEntry, Thumbnail};
 pub use date::Timestamp;
 pub use diagnostic::{Diagnostic, Report, Rule, Severity};
-pub use document::{Alignment, Block, Document, Footnote, Inline, ListItem, OutlineEntry};
+pub use document::{Alignment, Block, Document, Footnote, Inline, ListItem, OutlineEntry, Scope};
 pub use folder::read_folder;
 pub use manifest::{
-    read_manifest, Direction, Figure, Link, LinkTo, Manifest, Media, Notice, NoticeKind, Sidebar,
+    read_manifest, Direction, Figure, Link, Manifest, Media, Notice, NoticeKind, Sidebar,
 };
 pub use url::{classify, LinkTarget, Refusal};
 

@@ -11,6 +11,7 @@ pub(crate) use read::direction as read_direction;
 pub use read::{is_language_tag, read_manifest, FILE};
 
 use crate::date::Timestamp;
+use crate::url::LinkTarget;
 
 /// The major version of the format this crate reads.
 pub const FORMAT_MAJOR: u32 = 1;
@@ -220,24 +221,13 @@ pub struct Link {
     pub url: Option<String>,
 }
 
-/// Where a [`Link`] goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkTo<'a> {
-    /// Another bundle, by id.
-    Bundle(&'a str),
-    /// An external URL.
-    Url(&'a str),
-    /// Nowhere: the label is plain text.
-    Nothing,
-}
-
 impl Link {
-    /// Where this link goes.
-    pub fn to(&self) -> LinkTo<'_> {
+    /// Where this link goes: another article, an external URL, or nowhere.
+    pub fn to(&self) -> LinkTarget {
         match (&self.bundle, &self.url) {
-            (Some(id), _) => LinkTo::Bundle(id),
-            (None, Some(url)) => LinkTo::Url(url),
-            (None, None) => LinkTo::Nothing,
+            (Some(id), _) => LinkTarget::Article(id.clone()),
+            (None, Some(url)) => LinkTarget::External(url.clone()),
+            (None, None) => LinkTarget::Nowhere,
         }
     }
 }

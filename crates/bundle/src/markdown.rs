@@ -6,7 +6,7 @@ mod walker;
 use pulldown_cmark::{Event, Options, Parser};
 
 use crate::diagnostic::{Diagnostic, Report, Rule};
-use crate::document::Document;
+use crate::document::{Document, Scope};
 use crate::enrich;
 
 /// The Markdown extensions a bundle may use, on top of CommonMark.
@@ -22,13 +22,19 @@ pub fn options() -> Options {
 /// Problems (refused links, raw HTML, over-deep nesting) are added to `report`;
 /// parsing itself never fails, so a reader always gets the text.
 pub fn parse(file: &str, text: &str, report: &mut Report) -> Document {
+    parse_in(Scope::body(), file, text, report)
+}
+
+/// [`parse`] for a text of the article other than its body, such as a sidebar's teaser,
+/// whose element ids are made in `scope`.
+pub fn parse_in(scope: Scope, file: &str, text: &str, report: &mut Report) -> Document {
     let lines = LineIndex::new(text);
     let events = Parser::new_ext(text, options())
         .into_offset_iter()
         .filter(|(event, _)| !is_html_comment(event))
         .map(|(event, range)| (event, lines.line_of(range.start)));
     let document = walker::walk(file, events, report);
-    enrich::run(file, document, report)
+    enrich::run(file, scope, document, report)
 }
 
 /// Whether an event is an HTML comment, which is dropped: it was never meant to be seen.

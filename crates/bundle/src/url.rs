@@ -21,6 +21,8 @@ pub enum LinkTarget {
     Media(String),
     /// Another article bundle, by id (`bundle:ID`).
     Article(String),
+    /// No target at all, as in a manifest link written without one: the words alone.
+    Nowhere,
     /// A URL outside the allow-list; readers see the link's text without a link.
     Refused {
         /// The URL as written.

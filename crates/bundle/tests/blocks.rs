@@ -2,12 +2,30 @@
 //! one raises, then word counts, reading time and the outline.
 
 use folio_bundle::{
-    markdown, Alignment, Block, Document, Footnote, Inline, LinkTarget, ListItem, OutlineEntry,
-    Refusal, Report, Rule,
+    markdown, visit, Alignment, Block, Document, Footnote, Inline, LinkTarget, ListItem,
+    OutlineEntry, Refusal, Report, Rule, Scope,
 };
 use rstest::rstest;
 
+/// The document `text` becomes, with what the page-level passes add (paragraph ids,
+/// heading ranks, first references) taken out again: `page_level_*` tests check those.
 fn parse(text: &str) -> (Document, Report) {
+    let (mut doc, report) = parse_whole(text);
+    let blank_block = |block: &mut Block| match block {
+        Block::Paragraph { id, .. } => id.clear(),
+        Block::Heading { rank, .. } => *rank = 0,
+        _ => {}
+    };
+    let blank_inline = |inline: &mut Inline| {
+        if let Inline::FootnoteRef { first, .. } = inline {
+            *first = false;
+        }
+    };
+    visit::document_mut(&mut doc, &mut visit::WithMut(blank_block, blank_inline));
+    (doc, report)
+}
+
+fn parse_whole(text: &str) -> (Document, Report) {
     let mut report = Report::default();
     let doc = markdown::parse("body.md", text, &mut report);
     (doc, report)
@@ -18,7 +36,7 @@ fn t(text: &str) -> Inline {
 }
 
 fn p(inlines: Vec<Inline>) -> Block {
-    Block::Paragraph(inlines)
+    Block::paragraph(inlines)
 }
 
 fn para(text: &str) -> Block {
@@ -28,6 +46,7 @@ fn para(text: &str) -> Block {
 fn heading(level: u8, id: &str, content: Vec<Inline>) -> Block {
     Block::Heading {
         level,
+        rank: 0,
         id: id.into(),
         content,
     }
@@ -79,6 +98,7 @@ fn footnote_ref(label: &str, number: Option<usize>) -> Inline {
     Inline::FootnoteRef {
         label: label.into(),
         number,
+        first: false,
     }
 }
 
@@ -284,7 +304,10 @@ fn a_reference_to_an_undefined_footnote_keeps_no_number() {
         "> ".repeat(40)
     );
     let (doc, report) = parse(&text);
-    let Block::Paragraph(inlines) = &doc.blocks[0] else {
+    let Block::Paragraph {
+        content: inlines, ..
+    } = &doc.blocks[0]
+    else {
         panic!("{:?}", doc.blocks[0]);
     };
     assert_eq!(
@@ -343,7 +366,7 @@ fn constructs_outside_the_format_stay_plain_text() {
 fn block_kind(block: &Block) -> &'static str {
     match block {
         Block::Heading { .. } => "heading",
-        Block::Paragraph(_) => "paragraph",
+        Block::Paragraph { .. } => "paragraph",
         Block::List { .. } => "list",
         Block::Quote(_) => "quote",
         Block::Figure { .. } => "figure",
@@ -389,7 +412,7 @@ fn kinds(blocks: &[Block], out: &mut Vec<&'static str>) {
         out.push(block_kind(b));
         match b {
             Block::Heading { content: i, .. }
-            | Block::Paragraph(i)
+            | Block::Paragraph { content: i, .. }
             | Block::Figure { caption: i, .. } => inlines(i, out),
             Block::List { items, .. } => items.iter().for_each(|it| kinds(&it.blocks, out)),
             Block::Quote(inner) => kinds(inner, out),
@@ -516,4 +539,63 @@ fn lines_are_counted_from_one_in_warnings() {
     let (_, report) = parse("Line one.\n\nLine three <b>.\n\n\n\n![x](https://e.org/x.png)\n");
     let places: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(places, ["line 3", "line 7"]);
+}
+
+#[test]
+fn page_level_paragraph_ids_number_every_paragraph_in_reading_order() {
+    let (doc, _) = parse_whole("One.\n\n> Two.\n\n- Three.\n\nFour[^n].\n\n[^n]: Five.\n");
+    let mut ids = Vec::new();
+    let take = |b: &Block| {
+        if let Block::Paragraph { id, .. } = b {
+            ids.push(id.clone());
+        }
+    };
+    visit::document(&doc, &mut visit::With(take, |_: &Inline| {}));
+    assert_eq!(
+        ids,
+        ["body_p_1", "body_p_2", "body_p_3", "body_p_4", "body_p_5"]
+    );
+}
+
+#[test]
+fn page_level_heading_ranks_start_below_the_headline() {
+    let ranks = |text: &str, scope: Scope| {
+        let mut report = Report::default();
+        let doc = markdown::parse_in(scope, "x", text, &mut report);
+        let mut out = Vec::new();
+        let take = |b: &Block| {
+            if let Block::Heading { rank, id, .. } = b {
+                out.push((*rank, id.clone()));
+            }
+        };
+        visit::document(&doc, &mut visit::With(take, |_: &Inline| {}));
+        out
+    };
+    // The body's shallowest heading is h2, whatever level it was written at.
+    assert_eq!(
+        ranks("### A\n\n#### B\n", Scope::body()),
+        [(2, "a".to_owned()), (3, "b".to_owned())]
+    );
+    assert_eq!(ranks("# A\n\n###### B\n", Scope::body())[1].0, 6);
+    // In a sidebar, below the box's own h2 title, with ids that cannot meet the body's.
+    assert_eq!(
+        ranks("# A\n\n## B\n", Scope::sidebar(1)),
+        [
+            (3, "sidebar_1_h_a".to_owned()),
+            (4, "sidebar_1_h_b".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn page_level_only_the_first_reference_to_a_footnote_is_first() {
+    let (doc, _) = parse_whole("A[^x] b[^y] c[^x].\n\n[^x]: X.\n[^y]: Y.\n");
+    let mut refs = Vec::new();
+    let take = |i: &Inline| {
+        if let Inline::FootnoteRef { number, first, .. } = i {
+            refs.push((*number, *first));
+        }
+    };
+    visit::document(&doc, &mut visit::With(|_: &Block| {}, take));
+    assert_eq!(refs, [(Some(1), true), (Some(2), true), (Some(1), false)]);
 }

@@ -35,7 +35,7 @@ fn all_text(doc: &Document) -> String {
         match node {
             Node::B(b) => match b {
                 Block::Heading { content: i, .. }
-                | Block::Paragraph(i)
+                | Block::Paragraph { content: i, .. }
                 | Block::Figure { caption: i, .. } => stack.extend(i.iter().rev().map(Node::I)),
                 Block::Quote(inner) => stack.extend(inner.iter().rev().map(Node::B)),
                 Block::List { items, .. } => stack.extend(
@@ -88,7 +88,7 @@ fn depth(doc: &Document) -> usize {
                     .iter()
                     .flat_map(|it| it.blocks.iter().map(move |b| (Node::B(b), d + 2))),
             ),
-            Node::B(Block::Paragraph(i) | Block::Heading { content: i, .. }) => {
+            Node::B(Block::Paragraph { content: i, .. } | Block::Heading { content: i, .. }) => {
                 stack.extend(i.iter().map(|x| (Node::I(x), d)))
             }
             Node::B(Block::Figure { caption: i, .. }) => {

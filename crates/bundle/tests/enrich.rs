@@ -4,7 +4,7 @@ use folio_bundle::enrich::{
     assign_heading_ids, build_outline, check_heading_order, count_words, number_footnotes,
     promote_figures, run, slug,
 };
-use folio_bundle::{Block, Document, Footnote, Inline, LinkTarget, ListItem, Report, Rule};
+use folio_bundle::{Block, Document, Footnote, Inline, LinkTarget, ListItem, Report, Rule, Scope};
 use rstest::rstest;
 
 fn t(text: &str) -> Inline {
@@ -12,7 +12,7 @@ fn t(text: &str) -> Inline {
 }
 
 fn para(inlines: Vec<Inline>) -> Block {
-    Block::Paragraph(inlines)
+    Block::paragraph(inlines)
 }
 
 fn img(target: LinkTarget) -> Inline {
@@ -37,6 +37,7 @@ fn figure(id: &str) -> Block {
 fn heading(level: u8, text: &str) -> Block {
     Block::Heading {
         level,
+        rank: 0,
         id: String::new(),
         content: vec![t(text)],
     }
@@ -61,6 +62,7 @@ fn fref(label: &str) -> Inline {
     Inline::FootnoteRef {
         label: label.into(),
         number: None,
+        first: false,
     }
 }
 
@@ -94,8 +96,8 @@ fn def(label: &str, text: &str) -> Footnote {
     vec![Block::Quote(vec![figure("a")]), list_of(vec![figure("b")])]
 )]
 #[case::heading_is_left_alone(
-    vec![Block::Heading { level: 2, id: String::new(), content: vec![img(media("a"))] }],
-    vec![Block::Heading { level: 2, id: String::new(), content: vec![img(media("a"))] }]
+    vec![Block::Heading { level: 2, rank: 0, id: String::new(), content: vec![img(media("a"))] }],
+    vec![Block::Heading { level: 2, rank: 0, id: String::new(), content: vec![img(media("a"))] }]
 )]
 fn promote_figures_turns_lone_media_images_into_figures(
     #[case] blocks: Vec<Block>,
@@ -170,9 +172,12 @@ fn numbers(doc: &Document) -> Vec<(String, Option<usize>)> {
         .iter()
         .chain(doc.footnotes.iter().flat_map(|n| n.blocks.iter()));
     for block in blocks {
-        if let Block::Paragraph(inlines) = block {
+        if let Block::Paragraph {
+            content: inlines, ..
+        } = block
+        {
             for i in inlines {
-                if let Inline::FootnoteRef { label, number } = i {
+                if let Inline::FootnoteRef { label, number, .. } = i {
                     out.push((label.clone(), *number));
                 }
             }
@@ -382,7 +387,7 @@ fn run_applies_every_pass_in_order() {
         footnotes: vec![def("n", "Source.")],
         ..Document::default()
     };
-    let out = run("body.md", input, &mut report);
+    let out = run("body.md", Scope::body(), input, &mut report);
     // Figures first: the caption is counted as words.
     assert_eq!(out.blocks[1], figure("pic"));
     // Ids before the outline, which links to them.

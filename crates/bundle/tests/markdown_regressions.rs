@@ -23,7 +23,10 @@ fn parse_within(text: &str, limit: Duration) -> Document {
 #[test]
 fn email_autolink_is_a_mailto_link_not_a_bundle_file() {
     let (doc, report) = parse("Write to <desk@example.org>.\n");
-    let Block::Paragraph(inlines) = &doc.blocks[0] else {
+    let Block::Paragraph {
+        content: inlines, ..
+    } = &doc.blocks[0]
+    else {
         panic!("{:?}", doc.blocks);
     };
     let Inline::Link { target, .. } = &inlines[1] else {
@@ -41,7 +44,10 @@ fn comment_over_several_lines_is_dropped_whole() {
     let (doc, report) = parse("<!-- editor's note:\n\ncheck the figures\n-->\nText.\n");
     assert_eq!(
         doc.blocks,
-        [Block::Paragraph(vec![Inline::Text("Text.".into())])]
+        [Block::Paragraph {
+            id: "body_p_1".into(),
+            content: vec![Inline::Text("Text.".into())]
+        }]
     );
     assert!(report.diagnostics.is_empty(), "{report}");
 }
@@ -59,7 +65,10 @@ fn empty_comments_alone_are_dropped() {
     let (doc, _) = parse("<!--> <!---> <!-- -->\n\nText.\n");
     assert_eq!(
         doc.blocks,
-        [Block::Paragraph(vec![Inline::Text("Text.".into())])]
+        [Block::Paragraph {
+            id: "body_p_1".into(),
+            content: vec![Inline::Text("Text.".into())]
+        }]
     );
 }
 

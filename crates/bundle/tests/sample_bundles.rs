@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use folio_bundle::{
-    read_catalog, read_folder, Alignment, Article, Block, Document, LinkTo, NoticeKind, Report,
+    read_catalog, read_folder, Alignment, Article, Block, Document, LinkTarget, NoticeKind, Report,
 };
 
 const SEED: &str = "us-officials-meet-russian-dissidents";
@@ -82,8 +82,11 @@ fn long_read_test_bundle_is_clean_and_uses_every_part_of_the_format() {
     assert!(m.media.iter().any(|x| !x.sources.is_empty()));
 
     let related: Vec<_> = m.related.iter().map(|l| l.to()).collect();
-    assert!(related.contains(&LinkTo::Bundle(RUSSIAN)), "{related:?}");
-    assert!(related.contains(&LinkTo::Nothing), "{related:?}");
+    assert!(
+        related.contains(&LinkTarget::Article(RUSSIAN.into())),
+        "{related:?}"
+    );
+    assert!(related.contains(&LinkTarget::Nowhere), "{related:?}");
     let kinds: Vec<_> = m.notices.iter().map(|n| n.kind).collect();
     assert!(kinds.contains(&NoticeKind::Correction), "{kinds:?}");
     assert!(kinds.contains(&NoticeKind::EditorsNote), "{kinds:?}");
@@ -140,7 +143,10 @@ fn russian_test_bundle_is_clean() {
     assert!(m.lead.is_some());
     assert!(m.notices.iter().any(|n| n.kind == NoticeKind::EditorsNote));
     let related: Vec<_> = m.related.iter().map(|l| l.to()).collect();
-    assert!(related.contains(&LinkTo::Bundle(SEED)), "{related:?}");
+    assert!(
+        related.contains(&LinkTarget::Article(SEED.into())),
+        "{related:?}"
+    );
     assert!(article.body.outline.len() >= 3);
     assert!(all_blocks(&article.body)
         .iter()

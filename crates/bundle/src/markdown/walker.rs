@@ -76,6 +76,7 @@ impl Walker<'_> {
             Event::FootnoteReference(label) => self.push_inline(Inline::FootnoteRef {
                 label: label.into_string(),
                 number: None,
+                first: false,
             }),
             Event::SoftBreak => self.push_inline(Inline::SoftBreak),
             Event::HardBreak => self.push_inline(Inline::HardBreak),

@@ -54,11 +54,15 @@ impl Printer {
                     self.inlines(content);
                     self.out.push_str(&format!("</h{level}>\n"));
                 }
-                Block::Paragraph(content) if tight => {
+                Block::Paragraph {
+                    content: content, ..
+                } if tight => {
                     self.inlines(content);
                     self.out.push('\n');
                 }
-                Block::Paragraph(content) => {
+                Block::Paragraph {
+                    content: content, ..
+                } => {
                     self.out.push_str("<p>");
                     self.inlines(content);
                     self.out.push_str("</p>\n");
@@ -170,7 +174,7 @@ impl Printer {
             LinkTarget::Refused { url, reason } if self.relax.refusal == Some(*reason) => {
                 url.clone()
             }
-            LinkTarget::Refused { .. } => return None,
+            LinkTarget::Refused { .. } | LinkTarget::Nowhere => return None,
         };
         Some(escape(&percent_encode(&raw)))
     }
@@ -215,6 +219,7 @@ impl Printer {
                 Inline::FootnoteRef {
                     label,
                     number: None,
+                    ..
                 } => self.out.push_str(&escape(&format!("[^{label}]"))),
                 Inline::SoftBreak => self.out.push('\n'),
                 Inline::HardBreak => self.out.push_str("<br />\n"),

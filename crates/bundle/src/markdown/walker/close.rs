@@ -20,9 +20,10 @@ impl Walker<'_> {
         };
         match kind {
             Kind::Root => {}
-            Kind::Paragraph => self.push_block(Block::Paragraph(inlines)),
+            Kind::Paragraph => self.push_block(Block::paragraph(inlines)),
             Kind::Heading(level) => self.push_block(Block::Heading {
                 level,
+                rank: 0,
                 id: String::new(),
                 content: inlines,
             }),
@@ -132,7 +133,9 @@ impl Walker<'_> {
 
 fn block_text(block: &Block) -> String {
     match block {
-        Block::Paragraph(inlines)
+        Block::Paragraph {
+            content: inlines, ..
+        }
         | Block::Heading {
             content: inlines, ..
         } => plain_text(inlines),

@@ -97,14 +97,14 @@ pub(super) fn frame(kind: Kind) -> Frame {
 pub(super) fn flush_paragraph(f: &mut Frame) {
     if !f.inlines.is_empty() {
         let inlines = std::mem::take(&mut f.inlines);
-        f.blocks.push(Block::Paragraph(inlines));
+        f.blocks.push(Block::paragraph(inlines));
     }
 }
 
 /// The blocks of a container, with its loose inlines as a last paragraph.
 pub(super) fn with_paragraph(mut blocks: Vec<Block>, inlines: Vec<Inline>) -> Vec<Block> {
     if !inlines.is_empty() {
-        blocks.push(Block::Paragraph(inlines));
+        blocks.push(Block::paragraph(inlines));
     }
     blocks
 }
@@ -116,7 +116,7 @@ impl Walker<'_> {
         match &mut top.kind {
             Kind::List { items, .. } => items.push(ListItem {
                 task: None,
-                blocks: vec![Block::Paragraph(vec![inline])],
+                blocks: vec![Block::paragraph(vec![inline])],
             }),
             _ => top.inlines.push(inline),
         }
