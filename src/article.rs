@@ -10,12 +10,14 @@ pub mod meta;
 pub mod notices;
 pub mod sidebar;
 
+use folio_bundle::article::DATELINE_ID;
 use leptos::prelude::*;
 
 use crate::io::LoadedArticle;
 use crate::render_context::RenderContext;
 
-/// An article, loaded and checked.
+/// An article, loaded and checked. Its head tags are [`meta::ArticleMeta`] in the app and
+/// [`meta::StaticHead`] on a static page.
 #[component]
 pub fn ArticleView(
     /// The article and where its files are.
@@ -37,19 +39,18 @@ pub fn ArticleView(
         .map(|(index, (sidebar, teaser))| view! { <sidebar::Sidebar sidebar teaser index/> })
         .collect_view();
     view! {
-        <meta::ArticleMeta/>
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
             <div class="article-tools" role="group" aria-label="Reading tools" lang="en" dir="ltr">
                 <crate::reading::panel::ReadingPanel/>
-                <crate::read_aloud::ReadAloud language=m.language.clone()/>
+                <crate::read_aloud::ReadAloud language=m.language.clone() spoken=article.spoken()/>
             </div>
             {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
             <div class="article-columns">
                 <div class="story">
                     <div class="story-body">
-                        {m.dateline.clone().map(|d| view! { <p class="dateline">{d} " \u{2013}"</p> })}
-                        <blocks::DocumentView document=article.body.clone() scope=blocks::DocumentScope::BODY/>
+                        {m.dateline.clone().map(|d| view! { <p class="dateline" id=DATELINE_ID>{d} " \u{2013}"</p> })}
+                        <blocks::DocumentView document=article.body.clone()/>
                     </div>
                     <links::RelatedLinks related=m.related.clone() more=m.more_coverage.clone()/>
                     <notices::Notices notices=m.notices.clone() texts=article.notices.clone()/>

@@ -96,6 +96,38 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
+/// The folder of `url`: everything up to and including its last `/`.
+pub fn folder_of(url: &str) -> String {
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    url[..path_end]
+        .rfind('/')
+        .map_or_else(String::new, |i| url[..=i].to_owned())
+}
+
+/// The page's own address.
+pub fn page_url() -> Option<String> {
+    web_sys::window().and_then(|w| w.location().href().ok())
+}
+
+/// Replaces the page with the one at `href`, relative to this page, as a redirect does:
+/// Back does not return to the page that led on.
+pub fn go_to(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(href);
+    }
+}
+
+/// The address of the static page of catalog article `id`, once the catalog has it.
+pub async fn static_page_of(id: String) -> Result<String, LoadError> {
+    let (catalog, _) = catalog().await?;
+    match catalog.entry(&id) {
+        Some(entry) => Ok(crate::render_context::Site::at_root().article_href(&entry.id)),
+        None => Err(LoadError::NotFound {
+            what: format!("the article \u{201c}{id}\u{201d}"),
+        }),
+    }
+}
+
 thread_local! {
     static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
 }

@@ -1,30 +1,39 @@
-//! Folio's app shell: the router, the page frame with its skip link and landmarks,
-//! and the choice of page from the URL.
+//! Folio's app: the page frame with its skip link and landmarks, and the page it holds.
 //!
-//! URLs need no server fallback: every page is the app's own `index.html` with a query,
-//! `?article=ID` for a catalog article and `?bundle=PATH` for a bundle by address.
+//! Every article has a static page, `articles/ID/`, rendered at build time by these same
+//! components ([`publish`], natively) and taken over by the app in the browser. The root
+//! `index.html` is the static list of articles and also the app's own page for
+//! `?bundle=PATH` (a bundle by its folder's address, rendered in the browser) and
+//! `?article=ID` (which leads to the article's static page).
+
+#![recursion_limit = "256"]
 
 pub mod article;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod config;
+pub mod host;
 pub mod intl;
 pub mod io;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod publish;
 pub mod read_aloud;
 pub mod reading;
 pub mod render_context;
-pub mod time;
+pub mod start;
 
+use std::sync::Arc;
+
+use folio_bundle::Catalog;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_query_map;
-use leptos_router::path;
 
-use crate::io::BundleSource;
+use crate::host::{provide_host, Host};
+use crate::io::{BundleSource, LoadedArticle};
 use crate::pages::article_page::ArticlePage;
-use crate::pages::catalog_page::CatalogPage;
+use crate::pages::catalog_page::{CatalogList, CatalogPage, CatalogTitle};
+use crate::render_context::Site;
 
 /// Which page the URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,58 +55,53 @@ impl Place {
     }
 }
 
-/// The whole app.
+/// What the page shows, and whether its data is already in hand.
+#[derive(Clone, Debug)]
+pub enum Page {
+    /// A page the app loads itself: its data comes over the network.
+    Load(Place),
+    /// The list of articles, its paths relative to `folder`.
+    Catalog {
+        /// The catalog.
+        catalog: Arc<Catalog>,
+        /// The catalog file's folder, ending in `/`.
+        folder: String,
+    },
+    /// An article, ready to show.
+    Article(LoadedArticle),
+}
+
+/// The whole app: `page` in the frame every page shares, rendered through `host`, with
+/// links made for a page at `site`.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The page.
+    page: Page,
+    /// Where the page is in the site.
+    site: Site,
+    /// The browser, or the native renderer.
+    host: Arc<dyn Host>,
+) -> impl IntoView {
     provide_meta_context();
+    provide_host(host);
+    provide_context(site.clone());
     reading::state::provide_reading_state();
-    view! {
-        <Router>
-            <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
-            <header class="site-header">
-                <a class="site-header__name" href="./">"Folio"</a>
-            </header>
-            <main id="folio_main" tabindex="-1">
-                <Routes fallback=Shell>
-                    <Route path=path!("/") view=Shell/>
-                    <Route path=path!("/*any") view=Shell/>
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Folio shows article bundles. Each article credits its own source."</p>
-            </footer>
-        </Router>
-    }
-}
-
-/// Moves focus to `<main>`. Browser only: called from an effect.
-fn focus_main() {
-    use wasm_bindgen::JsCast;
-    let main = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("folio_main"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
-        let _ = main.focus();
-    }
-}
-
-/// Chooses the page from the URL's query.
-#[component]
-fn Shell() -> impl IntoView {
-    let query = use_query_map();
-    let place =
-        Memo::new(move |_| query.with(|q| Place::from_query(q.get("article"), q.get("bundle"))));
-    // After a move to another page inside the app (not the first load), focus goes to the
-    // main region, so keyboard and screen-reader users start at the new page's content.
-    Effect::new(move |first: Option<()>| {
-        place.track();
-        if first.is_some() {
-            focus_main();
+    let content = match page {
+        Page::Load(Place::Catalog) => view! { <CatalogPage/> }.into_any(),
+        Page::Load(Place::Article(source)) => view! { <ArticlePage source/> }.into_any(),
+        Page::Catalog { catalog, folder } => {
+            view! { <CatalogTitle/><CatalogList catalog folder/> }.into_any()
         }
-    });
-    move || match place.get() {
-        Place::Catalog => view! { <CatalogPage/> }.into_any(),
-        Place::Article(source) => view! { <ArticlePage source/> }.into_any(),
+        Page::Article(loaded) => view! { <article::ArticleView loaded/> }.into_any(),
+    };
+    view! {
+        <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
+        <header class="site-header">
+            <a class="site-header__name" href=site.home_href()>"Folio"</a>
+        </header>
+        <main id="folio_main" tabindex="-1">{content}</main>
+        <footer class="site-footer">
+            <p>"Folio shows article bundles. Each article credits its own source."</p>
+        </footer>
     }
 }

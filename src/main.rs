@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(folio::App);
+    #[cfg(target_arch = "wasm32")]
+    folio::start::start();
 }

@@ -16,7 +16,7 @@ pub mod voices;
 
 use std::time::Duration;
 
-use leptos::html;
+use folio_bundle::article::Spoken;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -57,6 +57,8 @@ pub fn ReadAloud(
     /// The article's language tag: every utterance's `lang`, and which voices are offered.
     #[prop(into)]
     language: String,
+    /// What to read, from the article model.
+    spoken: Vec<Spoken>,
 ) -> impl IntoView {
     let UseSpeechReturn {
         support,
@@ -65,8 +67,7 @@ pub fn ReadAloud(
     } = use_speech(UseSpeechOptions {
         language: language.clone(),
     });
-    let anchor = NodeRef::<html::Section>::new();
-    let narrator = Narrator::new(speech.clone(), &language, anchor);
+    let narrator = Narrator::new(speech.clone(), &language, spoken);
     let open = RwSignal::new(false);
     let waiting = RwSignal::new(false);
     let name = RwSignal::new(None::<String>);
@@ -126,7 +127,7 @@ pub fn ReadAloud(
     on_cleanup(move || leaving.shut_down());
 
     view! {
-        <section class="read-aloud" aria-label="Read aloud" node_ref=anchor>
+        <section class="read-aloud" aria-label="Read aloud">
             <button
                 type="button"
                 class="read-aloud__listen"

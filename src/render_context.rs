@@ -1,16 +1,56 @@
-//! The one value every article component reads: where the bundle lives, its language,
-//! its media, and how headings shift below the headline.
+//! The values every component reads besides its own props: where the site's root is
+//! ([`Site`]) and, inside an article, the article and where its files are ([`RenderContext`]).
 
 use std::sync::Arc;
 
 use folio_bundle::{Article, Media};
+use leptos::prelude::*;
+
+/// Where the page sits in the site, so that its links work from any folder and on any
+/// static host, with no rewrite rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    /// The relative way from this page to the app's root folder: `""` on the root's own
+    /// pages (`index.html`), `"../../"` on an article's static page (`articles/ID/`).
+    pub root: String,
+}
+
+impl Site {
+    /// A page in the root folder.
+    pub fn at_root() -> Site {
+        Site {
+            root: String::new(),
+        }
+    }
+
+    /// The static page of the article with `id`. Bundle ids are letters, digits, `-` and
+    /// `_` only, so they need no escaping.
+    pub fn article_href(&self, id: &str) -> String {
+        format!("{}articles/{id}/", self.root)
+    }
+
+    /// The list of articles.
+    pub fn home_href(&self) -> String {
+        if self.root.is_empty() {
+            "./".into()
+        } else {
+            self.root.clone()
+        }
+    }
+}
+
+/// The site context of this render; the root's where none was provided.
+pub fn use_site() -> Site {
+    use_context::<Site>().unwrap_or_else(Site::at_root)
+}
 
 /// What components need to render an article's parts.
 #[derive(Clone, Debug)]
 pub struct RenderContext {
     /// The article.
     pub article: Arc<Article>,
-    /// The bundle folder's absolute URL, ending in `/`.
+    /// The bundle folder's URL, ending in `/`: absolute for a bundle the app loaded,
+    /// relative to the page for a static page.
     pub base: String,
 }
 
@@ -20,27 +60,8 @@ impl RenderContext {
         self.article.manifest.media(id)
     }
 
-    /// The absolute URL of a file inside the bundle.
+    /// The URL of a file inside the bundle.
     pub fn file_url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
-
-    /// The HTML heading level for a Markdown heading: the shallowest heading in the body
-    /// becomes `h2`, since the headline is the page's one `h1`.
-    pub fn heading_level(&self, markdown_level: u8) -> u8 {
-        let top = self
-            .article
-            .body
-            .outline
-            .iter()
-            .map(|o| o.level)
-            .min()
-            .unwrap_or(2);
-        (markdown_level + 2).saturating_sub(top).clamp(2, 6)
-    }
-}
-
-/// The in-app address of the article with `id`.
-pub fn article_href(id: &str) -> String {
-    format!("?article={}", js_sys::encode_uri_component(id))
 }

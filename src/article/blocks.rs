@@ -1,75 +1,20 @@
 //! The article body: one component per [`Block`] kind, through one exhaustive match.
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
-
-use folio_bundle::{Alignment, Block, Document, ListItem};
+use folio_bundle::{Alignment, Block, Document, Inline, ListItem};
 use leptos::prelude::*;
 
 use crate::article::figure::Figure;
 use crate::article::inlines::inlines;
 use crate::render_context::RenderContext;
 
-/// Which Markdown text of the article is being rendered, so that ids made from its
-/// headings and footnotes stay unique on a page that shows several texts.
-#[derive(Clone, Debug)]
-pub struct DocumentScope(pub String, Arc<Mutex<HashSet<usize>>>);
-
-impl DocumentScope {
-    /// The body keeps the slugs as they are, so `#slug` links written in it work.
-    pub const BODY: &'static str = "body";
-
-    /// The scope named `name`, such as `body` or `sidebar_0`.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self(name.into(), Arc::default())
-    }
-
-    /// Whether this is the article's body rather than a sidebar or notice.
-    pub fn is_body(&self) -> bool {
-        self.0 == Self::BODY
-    }
-
-    /// The element id for a heading slug. App ids contain `_`, which slugs never do.
-    pub fn heading_id(&self, slug: &str) -> String {
-        if self.is_body() {
-            slug.to_owned()
-        } else {
-            format!("{}_h_{slug}", self.0)
-        }
-    }
-
-    /// The id of footnote `n`.
-    pub fn note_id(&self, n: usize) -> String {
-        format!("{}_fn_{n}", self.0)
-    }
-
-    /// The id of the first reference to footnote `n`, where its back-link returns.
-    pub fn reference_id(&self, n: usize) -> String {
-        format!("{}_fnref_{n}", self.0)
-    }
-
-    /// The id for a reference to footnote `n`: only the first reference gets one, so a
-    /// footnote cited twice does not repeat an id.
-    pub fn claim_reference_id(&self, n: usize) -> Option<String> {
-        let first = self
-            .1
-            .lock()
-            .map(|mut cited| cited.insert(n))
-            .unwrap_or(false);
-        first.then(|| self.reference_id(n))
-    }
-}
-
-/// A document's blocks, then its footnotes.
+/// A document's blocks, then its footnotes. Every id comes from the document's own
+/// [`folio_bundle::Scope`], so several texts share a page without a clash.
 #[component]
 pub fn DocumentView(
     /// The parsed Markdown.
     document: Document,
-    /// Which text it is: `body`, or a name such as `sidebar_0` for the others.
-    #[prop(into)]
-    scope: String,
 ) -> impl IntoView {
-    let scope = DocumentScope::new(scope);
+    let scope = document.scope.clone();
     provide_context(scope.clone());
     let footnotes = document.footnotes;
     view! {
@@ -100,8 +45,10 @@ pub fn blocks(list: Vec<Block>) -> AnyView {
 /// One block, through the one exhaustive match.
 pub fn block(item: Block) -> AnyView {
     match item {
-        Block::Heading { level, id, content } => heading(level, id, content),
-        Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Heading {
+            rank, id, content, ..
+        } => heading(rank, id, content),
+        Block::Paragraph { id, content } => view! { <p id=id>{inlines(content)}</p> }.into_any(),
         Block::List {
             start,
             tight,
@@ -122,28 +69,16 @@ pub fn block(item: Block) -> AnyView {
         Block::RawHtml(html) => {
             view! { <pre class="raw-html" aria-label="Unrendered HTML">{html}</pre> }.into_any()
         }
+        // The bundle's report already warned of it; the reader gets its text.
         Block::Unsupported { what, text } => {
-            web_sys::console::warn_1(
-                &format!("Folio does not render {what} yet; showing its text").into(),
-            );
             view! { <p class="unsupported" data-kind=what>{text}</p> }.into_any()
         }
     }
 }
 
-fn heading(level: u8, id: String, content: Vec<folio_bundle::Inline>) -> AnyView {
-    let ctx = expect_context::<RenderContext>();
-    let scope = use_context::<DocumentScope>();
-    let id = scope
-        .as_ref()
-        .map_or_else(|| id.clone(), |s| s.heading_id(&id));
-    // Headings inside a sidebar or notice sit below the box's own h2 title.
-    let level = match scope {
-        Some(s) if !s.is_body() => (level + 2).clamp(3, 6),
-        _ => ctx.heading_level(level),
-    };
+fn heading(rank: u8, id: String, content: Vec<Inline>) -> AnyView {
     let content = inlines(content);
-    match level {
+    match rank {
         2 => view! { <h2 id=id>{content}</h2> }.into_any(),
         3 => view! { <h3 id=id>{content}</h3> }.into_any(),
         4 => view! { <h4 id=id>{content}</h4> }.into_any(),
@@ -169,7 +104,7 @@ fn list(start: Option<u64>, tight: bool, items: Vec<ListItem>) -> AnyView {
     }
 }
 
-fn figure(media: String, caption: Vec<folio_bundle::Inline>) -> AnyView {
+fn figure(media: String, caption: Vec<Inline>) -> AnyView {
     let ctx = expect_context::<RenderContext>();
     match ctx.media(&media).cloned() {
         Some(m) => {
@@ -191,8 +126,8 @@ fn align_class(a: Alignment) -> Option<&'static str> {
 
 fn table(
     alignments: Vec<Alignment>,
-    head: Vec<Vec<folio_bundle::Inline>>,
-    rows: Vec<Vec<Vec<folio_bundle::Inline>>>,
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
 ) -> AnyView {
     let class_of = move |i: usize| alignments.get(i).copied().and_then(align_class);
     let head = head

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use folio_bundle::article::{HEADLINE_ID, STANDFIRST_ID};
+
+use crate::host::{age_in_years, use_host};
 use crate::render_context::RenderContext;
-use crate::time::{age_in_years, long_date, now_ms};
 
 /// The article's header.
 #[component]
@@ -12,9 +14,12 @@ pub fn ArticleHeader() -> impl IntoView {
     let ctx = expect_context::<RenderContext>();
     let m = &ctx.article.manifest;
     let lang = m.language.clone();
-    let published = long_date(&m.published, &lang);
-    let years = age_in_years(&m.published, now_ms());
-    let updated = m.updated.map(|u| (u.to_string(), long_date(&u, &lang)));
+    let host = use_host();
+    let published = host.long_date(&m.published, &lang);
+    let years = age_in_years(&m.published, host.now_ms());
+    let updated = m
+        .updated
+        .map(|u| (u.to_string(), host.long_date(&u, &lang)));
     let minutes = ctx.article.reading_minutes();
     let has_safety = m
         .notices
@@ -23,8 +28,8 @@ pub fn ArticleHeader() -> impl IntoView {
     view! {
         <header class="article-header">
             {m.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-            <h1 class="headline" id="folio_headline">{m.headline.clone()}</h1>
-            {m.standfirst.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
+            <h1 class="headline" id=HEADLINE_ID>{m.headline.clone()}</h1>
+            {m.standfirst.clone().map(|s| view! { <p class="standfirst" id=STANDFIRST_ID>{s}</p> })}
             {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <p class="article-meta">
                 <span class="published">"Published " <time datetime=m.published.to_string()>{published}</time></span>

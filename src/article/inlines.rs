@@ -1,11 +1,10 @@
 //! Text-level content: one arm per [`Inline`] kind. Links pass the bundle crate's
 //! allow-list already; a refused link is shown as its words alone.
 
-use folio_bundle::{Inline, LinkTarget};
+use folio_bundle::{Inline, LinkTarget, Scope};
 use leptos::prelude::*;
 
-use crate::article::blocks::DocumentScope;
-use crate::render_context::{article_href, RenderContext};
+use crate::render_context::{use_site, RenderContext};
 
 /// A run of inline content.
 pub fn inlines(list: Vec<Inline>) -> AnyView {
@@ -24,17 +23,22 @@ pub fn inline(item: Inline) -> AnyView {
             target,
             title,
             content,
-        } => link(target, title, content),
+        } => link(
+            target,
+            (!title.is_empty()).then_some(title),
+            inlines(content),
+        ),
         Inline::Image { target, title, alt } => image(target, title, alt),
         Inline::FootnoteRef {
             label,
             number: Some(n),
+            first,
         } => {
-            let scope =
-                use_context::<DocumentScope>().unwrap_or(DocumentScope::new(DocumentScope::BODY));
+            let scope = use_context::<Scope>().unwrap_or_default();
+            let id = first.then(|| scope.reference_id(n));
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=scope.claim_reference_id(n) aria-label=format!("Footnote {n}") data-label=label>{n}</a>
+                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=format!("Footnote {n}") data-label=label>{n}</a>
                 </sup>
             }
             .into_any()
@@ -42,6 +46,7 @@ pub fn inline(item: Inline) -> AnyView {
         Inline::FootnoteRef {
             label,
             number: None,
+            ..
         } => format!("[^{label}]").into_any(),
         Inline::SoftBreak => " ".into_any(),
         Inline::HardBreak => view! { <br/> }.into_any(),
@@ -49,35 +54,36 @@ pub fn inline(item: Inline) -> AnyView {
     }
 }
 
-fn link(target: LinkTarget, title: String, content: Vec<Inline>) -> AnyView {
-    let ctx = expect_context::<RenderContext>();
-    let title = (!title.is_empty()).then_some(title);
+/// A link to `target` around `content`: the one place every link of an article is made,
+/// whether written in Markdown or listed in the manifest.
+pub fn link(target: LinkTarget, title: Option<String>, content: AnyView) -> AnyView {
     match target {
         LinkTarget::External(url) => view! {
             <a href=url title=title target="_blank" rel="noopener noreferrer">
-                {inlines(content)}<span class="visually-hidden">" (opens in a new tab)"</span>
+                {content}<span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
         }
         .into_any(),
         LinkTarget::Bundle(path) => {
             // Offered as a download, never opened: a bundle's HTML or SVG file opened on the
             // app's own origin could run its scripts there.
-            view! { <a href=ctx.file_url(&path) title=title download="">{inlines(content)}</a> }
-                .into_any()
+            let ctx = expect_context::<RenderContext>();
+            view! { <a href=ctx.file_url(&path) title=title download="">{content}</a> }.into_any()
         }
         LinkTarget::Anchor(id) => {
-            view! { <a href=format!("#{id}") title=title target="_self">{inlines(content)}</a> }
-                .into_any()
+            view! { <a href=format!("#{id}") title=title target="_self">{content}</a> }.into_any()
         }
         LinkTarget::Media(id) => {
+            let ctx = expect_context::<RenderContext>();
             let href = ctx.media(&id).map(|m| ctx.file_url(&m.src));
-            view! { <a href=href title=title>{inlines(content)}</a> }.into_any()
+            view! { <a href=href title=title>{content}</a> }.into_any()
         }
         LinkTarget::Article(id) => {
-            view! { <a href=article_href(&id) title=title>{inlines(content)}</a> }.into_any()
+            view! { <a href=use_site().article_href(&id) title=title>{content}</a> }.into_any()
         }
+        LinkTarget::Nowhere => view! { <span class="link-none">{content}</span> }.into_any(),
         LinkTarget::Refused { .. } => {
-            view! { <span class="link-refused">{inlines(content)}</span> }.into_any()
+            view! { <span class="link-refused">{content}</span> }.into_any()
         }
     }
 }

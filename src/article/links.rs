@@ -1,28 +1,19 @@
-//! Links from the manifest (related headlines, "more", notices): another bundle opens
-//! inside Folio, an external URL in a new tab, and no target gives plain text.
+//! Links from the manifest (related headlines, "more", notices): another article opens at
+//! its own page, an external URL in a new tab, and no target gives plain text.
 
-use folio_bundle::{Link, LinkTo};
+use folio_bundle::Link;
 use leptos::prelude::*;
 
-use crate::render_context::article_href;
+use crate::article::inlines::link;
 
-/// One manifest link.
+/// One manifest link, made like every other link of the article.
 #[component]
 pub fn LinkView(
     /// The link.
     link: Link,
 ) -> impl IntoView {
     let label = link.label.clone();
-    match link.to() {
-        LinkTo::Bundle(id) => view! { <a href=article_href(id)>{label}</a> }.into_any(),
-        LinkTo::Url(url) => view! {
-            <a href=url.to_owned() target="_blank" rel="noopener noreferrer">
-                {label}<span class="visually-hidden">" (opens in a new tab)"</span>
-            </a>
-        }
-        .into_any(),
-        LinkTo::Nothing => view! { <span class="link-none">{label}</span> }.into_any(),
-    }
+    self::link(link.to(), None, label.into_any())
 }
 
 /// The related headlines and the "more coverage" link.

@@ -1,4 +1,7 @@
-//! The page's title, description, canonical URL, OpenGraph tags and JSON-LD `NewsArticle`.
+//! The page's head for one article: title, description, canonical URL, OpenGraph and
+//! Twitter card tags, and JSON-LD `NewsArticle`. [`head_tags`] decides them once; the app
+//! writes them with `leptos_meta` ([`ArticleMeta`]), a static page as plain elements
+//! ([`StaticHead`]).
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
@@ -6,18 +9,29 @@ use serde_json::json;
 
 use crate::render_context::RenderContext;
 
+/// Everything an article's head says, decided from the article alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadTags {
+    /// The document's title.
+    pub title: String,
+    /// `(attribute, key, content)` of each `<meta>`: `("name", "description", …)`,
+    /// `("property", "og:title", …)`.
+    pub metas: Vec<(&'static str, String, String)>,
+    /// The canonical address, when known.
+    pub canonical: Option<String>,
+    /// The JSON-LD `NewsArticle`, safe to place inside a `<script>` element.
+    pub json_ld: String,
+}
+
 /// The first paragraph's text, shortened for a meta description.
 fn description(ctx: &RenderContext) -> String {
     let m = &ctx.article.manifest;
     let text = m.standfirst.clone().unwrap_or_else(|| {
         ctx.article
-            .body
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                folio_bundle::Block::Paragraph(i) => Some(folio_bundle::document::plain_text(i)),
-                _ => None,
-            })
+            .spoken()
+            .into_iter()
+            .find(|s| s.id.starts_with("body_p_"))
+            .map(|s| s.text)
             .unwrap_or_default()
     });
     match text.char_indices().nth(160) {
@@ -26,21 +40,21 @@ fn description(ctx: &RenderContext) -> String {
     }
 }
 
-/// Head tags for one article.
-#[component]
-pub fn ArticleMeta() -> impl IntoView {
-    let ctx = expect_context::<RenderContext>();
-    let m = ctx.article.manifest.clone();
-    let here = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let canonical = m.canonical_url.clone().unwrap_or(here);
-    let description = description(&ctx);
+/// The head of the article in `ctx`. `page_url` is the page's own absolute address, where
+/// known; `absolute` makes a URL of the page absolute (OpenGraph wants absolute images).
+pub fn head_tags(
+    ctx: &RenderContext,
+    page_url: Option<String>,
+    absolute: impl Fn(&str) -> String,
+) -> HeadTags {
+    let m = &ctx.article.manifest;
+    let canonical = m.canonical_url.clone().or(page_url);
+    let description = description(ctx);
     let image = m
         .lead
         .as_ref()
         .and_then(|l| ctx.media(&l.media))
-        .map(|media| ctx.file_url(&media.src));
+        .map(|media| absolute(&ctx.file_url(&media.src)));
     let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -49,10 +63,12 @@ pub fn ArticleMeta() -> impl IntoView {
         "inLanguage": m.language,
         "publisher": { "@type": "Organization", "name": m.source.name },
         "description": description,
-        "mainEntityOfPage": canonical,
         "wordCount": ctx.article.body.word_count,
         "keywords": m.tags.join(", "),
     });
+    if let Some(c) = &canonical {
+        ld["mainEntityOfPage"] = c.clone().into();
+    }
     if let Some(u) = m.updated {
         ld["dateModified"] = u.to_string().into();
     }
@@ -62,20 +78,96 @@ pub fn ArticleMeta() -> impl IntoView {
     if let Some(i) = &image {
         ld["image"] = i.clone().into();
     }
-    // `<` is escaped so the JSON can never close its script element, even if serialised to HTML.
-    let ld = ld.to_string().replace('<', "\\u003c");
+    let mut metas = vec![
+        ("name", "description".into(), description.clone()),
+        ("property", "og:type".into(), "article".into()),
+        ("property", "og:title".into(), m.headline.clone()),
+        ("property", "og:description".into(), description.clone()),
+        ("property", "og:locale".into(), m.language.clone()),
+        ("property", "og:site_name".into(), m.source.name.clone()),
+        (
+            "property",
+            "article:published_time".into(),
+            m.published.to_string(),
+        ),
+        (
+            "name",
+            "twitter:card".into(),
+            if image.is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            }
+            .into(),
+        ),
+        ("name", "twitter:title".into(), m.headline.clone()),
+        ("name", "twitter:description".into(), description),
+    ];
+    if let Some(c) = &canonical {
+        metas.push(("property", "og:url".into(), c.clone()));
+    }
+    if let Some(i) = image {
+        metas.push(("property", "og:image".into(), i.clone()));
+        metas.push(("name", "twitter:image".into(), i));
+    }
+    HeadTags {
+        title: format!("{} \u{2014} {}", m.headline, m.source.name),
+        metas,
+        canonical,
+        // `<` is escaped so the JSON can never close its script element.
+        json_ld: ld.to_string().replace('<', "\\u003c"),
+    }
+}
+
+/// Head tags for an article the app loaded itself, through `leptos_meta`.
+#[component]
+pub fn ArticleMeta(
+    /// What to write.
+    tags: HeadTags,
+) -> impl IntoView {
+    let metas = tags
+        .metas
+        .into_iter()
+        .map(|(attribute, key, content)| {
+            if attribute == "property" {
+                view! { <Meta property=key content/> }.into_any()
+            } else {
+                view! { <Meta name=key content/> }.into_any()
+            }
+        })
+        .collect_view();
     view! {
-        <Title text=format!("{} \u{2014} {}", m.headline, m.source.name)/>
-        <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=canonical.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=m.headline.clone()/>
-        <Meta property="og:description" content=description/>
-        <Meta property="og:url" content=canonical/>
-        <Meta property="og:locale" content=m.language.clone()/>
-        <Meta property="og:site_name" content=m.source.name.clone()/>
-        <Meta property="article:published_time" content=m.published.to_string()/>
-        {image.map(|i| view! { <Meta property="og:image" content=i/> })}
-        <Script type_="application/ld+json" id="folio_jsonld">{ld}</Script>
+        <Title text=tags.title/>
+        {metas}
+        {tags.canonical.map(|href| view! { <Link rel="canonical" href/> })}
+        <Script type_="application/ld+json" id="folio_jsonld">{tags.json_ld}</Script>
+    }
+}
+
+/// Head tags for a static page, as plain elements rendered into its `<head>`.
+#[component]
+pub fn StaticHead(
+    /// What to write.
+    tags: HeadTags,
+) -> impl IntoView {
+    let metas = tags
+        .metas
+        .into_iter()
+        .map(|(attribute, key, content)| {
+            if attribute == "property" {
+                leptos::html::meta()
+                    .attr("property", key)
+                    .attr("content", content)
+                    .into_any()
+            } else {
+                view! { <meta name=key content=content/> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <title>{tags.title}</title>
+        {metas}
+        {tags.canonical.map(|href| view! { <link rel="canonical" href=href/> })}
+        <script type="application/ld+json" id="folio_jsonld" inner_html=tags.json_ld></script>
     }
 }

@@ -20,7 +20,7 @@ fn title(kind: NoticeKind) -> &'static str {
 pub fn Notices(
     /// The notices from the manifest.
     notices: Vec<Notice>,
-    /// Their texts, parsed, in the same order.
+    /// Their texts, parsed, each in its own scope, in the same order.
     texts: Vec<Document>,
 ) -> impl IntoView {
     (!notices.is_empty()).then(|| {
@@ -34,7 +34,7 @@ pub fn Notices(
                 view! {
                     <section class=format!("notice notice--{}", notice.kind.as_str()) aria-labelledby=labelled_by>
                         <h2 class="notice__title" id=id>{title(notice.kind)}</h2>
-                        <DocumentView document=text scope=format!("notice_{i}")/>
+                        <DocumentView document=text/>
                         {(!notice.links.is_empty()).then(|| view! {
                             <ul class="notice__links">
                                 {notice.links.into_iter().map(|l| view! { <li><LinkView link=l/></li> }).collect_view()}

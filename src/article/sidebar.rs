@@ -24,7 +24,7 @@ pub fn Sidebar(
             <h2 class="sidebar__title" id=heading_id>{sidebar.title.clone()}</h2>
             {sidebar.figure.clone().map(|f| view! { <ManifestFigure figure=f/> })}
             <div class="sidebar__teaser">
-                <DocumentView document=teaser scope=format!("sidebar_{index}")/>
+                <DocumentView document=teaser/>
             </div>
             {sidebar.more.clone().map(|l| view! { <p class="sidebar__more"><LinkView link=l/></p> })}
         </aside>

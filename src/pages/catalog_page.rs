@@ -1,27 +1,27 @@
-//! The list of articles: cards with headline, date, summary, picture and language, newest first.
+//! The list of articles: cards with headline, date, summary, picture and language, newest
+//! first, each linking to the article's own page.
 
-use folio_bundle::CatalogEntry;
+use std::sync::Arc;
+
+use folio_bundle::{Catalog, CatalogEntry};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::io::{self, absolute};
+use crate::host::use_host;
+use crate::io;
 use crate::pages::failure::{ArticleSkeleton, Failure};
-use crate::render_context::article_href;
-use crate::time::long_day;
+use crate::render_context::use_site;
 
-/// A language's name in that language (`Intl.DisplayNames`), for the cards' label;
-/// the tag itself where the browser has no name for it.
-fn language_name(tag: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
-    let name = crate::intl::format("DisplayNames", tag, &options, "of", &tag.into());
-    name.unwrap_or_else(|| tag.to_owned())
-}
+/// The catalog page's title.
+pub const TITLE: &str = "Folio \u{2014} articles";
+/// The catalog page's description.
+pub const DESCRIPTION: &str = "Articles available to read in Folio.";
 
 #[component]
-fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
+fn Card(entry: CatalogEntry, folder: String) -> impl IntoView {
+    let host = use_host();
     let thumb = entry.thumbnail.clone().map(|t| {
-        let src = absolute(&t.src, &catalog_url).map(|u| u.href()).unwrap_or_default();
+        let src = format!("{folder}{}", t.src);
         view! { <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading="lazy" decoding="async"/> }
     });
     let lang = entry.language.clone();
@@ -29,10 +29,10 @@ fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
         <li class="card" lang=lang.clone() dir=entry.direction.as_str()>
             {thumb}
             <div class="card__text">
-                <h2 class="card__headline"><a href=article_href(&entry.id)>{entry.headline.clone()}</a></h2>
+                <h2 class="card__headline"><a href=use_site().article_href(&entry.id)>{entry.headline.clone()}</a></h2>
                 <p class="card__meta">
-                    <time datetime=entry.published.to_string()>{long_day(&entry.published, &lang)}</time>
-                    " · " <span class="card__language">{language_name(&lang)}</span>
+                    <time datetime=entry.published.to_string()>{host.long_day(&entry.published, &lang)}</time>
+                    " · " <span class="card__language">{host.language_name(&lang)}</span>
                 </p>
                 <p class="card__summary">{entry.summary.clone()}</p>
             </div>
@@ -40,7 +40,30 @@ fn Card(entry: CatalogEntry, catalog_url: String) -> impl IntoView {
     }
 }
 
-/// The catalog page.
+/// The catalog page's one `h1`, shown before its list has loaded.
+#[component]
+pub fn CatalogTitle() -> impl IntoView {
+    view! { <h1 class="page-title">"Articles"</h1> }
+}
+
+/// The cards of `catalog`, whose relative paths are relative to `folder` (ending in `/`).
+#[component]
+pub fn CatalogList(
+    /// The catalog.
+    catalog: Arc<Catalog>,
+    /// The catalog file's folder.
+    folder: String,
+) -> impl IntoView {
+    let cards = catalog
+        .newest_first()
+        .into_iter()
+        .cloned()
+        .map(|entry| view! { <Card entry folder=folder.clone()/> })
+        .collect_view();
+    view! { <ul class="cards">{cards}</ul> }
+}
+
+/// The catalog page, loading the catalog itself: when the page holds no rendered catalog.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     // Each Retry bumps the attempt, which the loader reads, so the load runs again.
@@ -51,17 +74,15 @@ pub fn CatalogPage() -> impl IntoView {
     });
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     view! {
-        <Title text="Folio \u{2014} articles"/>
-        <Meta name="description" content="Articles available to read in Folio."/>
-        <h1 class="page-title">"Articles"</h1>
+        <Title text=TITLE/>
+        <Meta name="description" content=DESCRIPTION/>
+        <CatalogTitle/>
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
                 match resource.await {
                     Ok((catalog, url)) => {
-                        let cards = catalog.newest_first().into_iter().cloned()
-                            .map(|entry| view! { <Card entry catalog_url=url.clone()/> })
-                            .collect_view();
-                        view! { <ul class="cards">{cards}</ul> }.into_any()
+                        let folder = io::folder_of(&url);
+                        view! { <CatalogList catalog folder/> }.into_any()
                     }
                     Err(error) => view! { <Failure error retry under_page_title=true/> }.into_any(),
                 }

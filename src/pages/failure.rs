@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::io::LoadError;
+use crate::render_context::use_site;
 
 /// The view for one load failure.
 #[component]
@@ -22,7 +23,7 @@ pub fn Failure(
         LoadError::NotFound { what } => (
             "not-found",
             "Article not found".into(),
-            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p><p><a href="./">"See all articles"</a></p> }.into_any(),
+            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p><p><a href=use_site().home_href()>"See all articles"</a></p> }.into_any(),
         ),
         LoadError::Server { url, status } => (
             "server",

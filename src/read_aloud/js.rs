@@ -4,8 +4,12 @@
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `globalThis[name]`, unless it is missing, `undefined` or `null`.
+/// `globalThis[name]`, unless it is missing, `undefined` or `null`; always `None` when
+/// rendering natively, where there is no JavaScript.
 pub fn global(name: &str) -> Option<JsValue> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     Reflect::get(&js_sys::global(), &name.into())
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())

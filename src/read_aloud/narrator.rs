@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use leptos::html;
+use folio_bundle::article::Spoken;
 use leptos::prelude::*;
 
 use super::highlight;
@@ -39,8 +39,8 @@ impl Playback {
 pub struct Narrator {
     speech: Speech,
     language: Rc<str>,
-    /// An element inside the article, from which the article is found.
-    anchor: NodeRef<html::Section>,
+    /// What the article model says to read.
+    spoken: Rc<[Spoken]>,
     paragraphs: Rc<RefCell<Vec<Paragraph>>>,
     /// The paragraph carrying the highlight.
     marked: Rc<Cell<Option<usize>>>,
@@ -60,12 +60,12 @@ pub struct Narrator {
 }
 
 impl Narrator {
-    /// A narrator for the article that contains `anchor`, written in `language`.
-    pub fn new(speech: Speech, language: &str, anchor: NodeRef<html::Section>) -> Self {
+    /// A narrator reading `spoken`, written in `language`.
+    pub fn new(speech: Speech, language: &str, spoken: Vec<Spoken>) -> Self {
         Narrator {
             speech,
             language: language.into(),
-            anchor,
+            spoken: spoken.into(),
             paragraphs: Rc::default(),
             marked: Rc::default(),
             restart_on_resume: Rc::default(),
@@ -145,11 +145,7 @@ impl Narrator {
     }
 
     fn start(&self) {
-        let article = self
-            .anchor
-            .get_untracked()
-            .and_then(|el| el.closest("article").ok().flatten());
-        let list = article.map(|a| paragraphs::collect(&a)).unwrap_or_default();
+        let list = paragraphs::collect(&self.spoken);
         if list.is_empty() {
             self.status.set("This article has no text to read.".into());
             return;

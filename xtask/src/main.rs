@@ -4,6 +4,7 @@
 mod bench;
 mod budget;
 mod compress;
+mod pages;
 mod server;
 mod setup;
 mod tiers;
@@ -19,7 +20,11 @@ commands:
                      sample bundles on http://127.0.0.1:8080
   test               install what is missing and run every test tier
   e2e                only the end-to-end tier (release build, server, WebDriver)
-  build              install what is missing and build the release app into dist/
+  build              install what is missing and build the release app into dist/, with a
+                     static page for every article (FOLIO_SITE_URL=https://… gives pages
+                     absolute canonical and OpenGraph addresses)
+  render BUNDLE OUT  build the app, then write into OUT a site with the bundle folder BUNDLE
+                     and its static page at OUT/articles/ID/index.html
   budget             only the size budget (tests/size-budget.json), on the existing dist/
   bench              build the release app and measure it: bytes, cold load, Lighthouse,
                      long articles, memory; a Markdown table, and JSON in target/bench/
@@ -35,6 +40,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("budget") => budget::tier(),
         Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
+        Some("render") => pages::render(&args[1..]),
         Some("setup") => setup::all(setup::Needs::TEST),
         _ => {
             eprint!("{USAGE}");
@@ -104,18 +110,24 @@ pub fn build_release() -> Outcome {
 
 /// [`build_release`] into another folder (the bench's own, so other builds cannot change it).
 pub fn build_release_into(dist: &Path) -> Outcome {
-    run(Command::new("cargo").arg("fetch").current_dir(root()))?;
-    run(Command::new("trunk")
-        .args(["build", "--release", "--offline=true", "--dist"])
-        .arg(dist)
-        .env("PATH", tool_path())
-        .current_dir(root()))?;
+    build_app_into(dist)?;
+    pages::publish_site(dist)?;
     let count = compress::precompress(dist)?;
     eprintln!(
         "xtask: wrote .br and .gz beside {count} files in {}",
         dist.display()
     );
     Ok(())
+}
+
+/// The app alone, as Trunk builds it: `index.html` is still the template of every page.
+pub fn build_app_into(dist: &Path) -> Outcome {
+    run(Command::new("cargo").arg("fetch").current_dir(root()))?;
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline=true", "--dist"])
+        .arg(dist)
+        .env("PATH", tool_path())
+        .current_dir(root()))
 }
 
 fn serve(args: &[String]) -> Outcome {

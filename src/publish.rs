@@ -1,0 +1,158 @@
+//! Static pages: the app's own components rendered natively to complete HTML, one page for
+//! every article of the catalog (`articles/ID/index.html`) and the list of articles
+//! (`index.html`), each able to be read with no JavaScript and taken over by the app.
+//!
+//! A page is the built `index.html` (the template) with the article's `lang` and `dir`,
+//! its head tags, the rendered app inside the root element, and the [`PageData`] it was
+//! rendered from. A page in a sub-folder gets the template's relative addresses rebased.
+
+mod files;
+mod template;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+pub use self::files::{copy_dir, publish_bundle, publish_site, Published};
+pub use self::template::Template;
+use crate::article::meta::{head_tags, StaticHead};
+use crate::host::native::Native;
+use crate::pages::catalog_page::{DESCRIPTION, TITLE};
+use crate::render_context::{RenderContext, Site};
+use crate::start::PageData;
+use crate::{App, Page};
+
+/// How pages are rendered.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The site's public address, ending in `/`, such as `https://news.example.org/folio/`:
+    /// canonical links and OpenGraph images need absolute URLs. Without it they are left
+    /// out, or relative.
+    pub site_url: Option<String>,
+    /// The clock for "more than N years old", in milliseconds since the Unix epoch.
+    pub now_ms: f64,
+}
+
+/// One page, rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderedPage {
+    /// The whole HTML document.
+    pub html: String,
+    /// The headline or page title, for messages.
+    pub title: String,
+}
+
+/// `path` (relative to the page at `page`, itself relative to the site's root) as an
+/// absolute URL on `site_url`.
+pub fn absolute_on(site_url: &str, page: &str, path: &str) -> String {
+    if path.contains("://") {
+        return path.to_owned();
+    }
+    let mut segments: Vec<&str> = page.split('/').filter(|s| !s.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            ".." => {
+                segments.pop();
+            }
+            "." | "" => {}
+            other => segments.push(other),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    format!(
+        "{}/{}{trailing}",
+        site_url.trim_end_matches('/'),
+        segments.join("/")
+    )
+}
+
+/// Renders the app natively, showing `page`, as HTML for the root element.
+fn render_body(page: Page, site: Site, options: &Options) -> String {
+    let host: Arc<dyn crate::host::Host> = Arc::new(Native {
+        now_ms: options.now_ms,
+    });
+    Owner::new().with(|| view! { <App page site host/> }.to_html())
+}
+
+/// The static page of the article in `data`, which lives at `page` (such as
+/// `articles/ID/`) relative to the site's root.
+pub fn render_article(
+    template: &Template,
+    data: PageData,
+    page: &str,
+    options: &Options,
+) -> Result<RenderedPage, String> {
+    let script = data.to_script_text();
+    let (loaded, site) = match data.into_page() {
+        Ok((Page::Article(loaded), site)) => (loaded, site),
+        Ok(_) => return Err("not an article".into()),
+        Err(report) => return Err(format!("the bundle does not read:\n{report}")),
+    };
+    let m = loaded.article.manifest.clone();
+    let ctx = RenderContext {
+        article: loaded.article.clone(),
+        base: loaded.base.clone(),
+    };
+    let page_url = options
+        .site_url
+        .as_deref()
+        .map(|s| absolute_on(s, "", page));
+    let tags = head_tags(&ctx, page_url, |path| match &options.site_url {
+        Some(site_url) => absolute_on(site_url, page, path),
+        None => path.to_owned(),
+    });
+    let title = m.headline.clone();
+    let head = Owner::new().with(|| view! { <StaticHead tags/> }.to_html());
+    let body = render_body(Page::Article(loaded), site.clone(), options);
+    let html = template.page(
+        (&m.language, m.direction.as_str()),
+        &head,
+        &body,
+        &script,
+        &site.root,
+    );
+    Ok(RenderedPage { html, title })
+}
+
+/// The static list of articles in `data`, at the site's root.
+pub fn render_catalog(
+    template: &Template,
+    data: PageData,
+    options: &Options,
+) -> Result<RenderedPage, String> {
+    let script = data.to_script_text();
+    let (page, site) = data
+        .into_page()
+        .map_err(|report| format!("the catalog does not read:\n{report}"))?;
+    let canonical = options
+        .site_url
+        .as_deref()
+        .map(|s| absolute_on(s, "", ""))
+        .map(|href| format!("<link rel=\"canonical\" href=\"{}\">", escape(&href)))
+        .unwrap_or_default();
+    let head = format!(
+        "<title>{}</title><meta name=\"description\" content=\"{}\">{canonical}",
+        escape(TITLE),
+        escape(DESCRIPTION)
+    );
+    let body = render_body(page, site.clone(), options);
+    let html = template.page(("en", "ltr"), &head, &body, &script, &site.root);
+    Ok(RenderedPage {
+        html,
+        title: TITLE.into(),
+    })
+}
+
+/// Text made safe for HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Where a page's file goes: `page` (relative, ending in `/`) under `out`.
+fn page_file(out: &Path, page: &str) -> PathBuf {
+    out.join(page).join("index.html")
+}

@@ -1,0 +1,142 @@
+//! Reading a built site or a bundle folder from disk and writing its static pages.
+
+use std::fs;
+use std::path::Path;
+
+use folio_bundle::{manifest, read_catalog, read_manifest, Report};
+
+use super::{page_file, render_article, render_catalog, Options, Template};
+use crate::config::{self, Config};
+use crate::start::PageData;
+
+/// What was written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Published {
+    /// Each page's address relative to the site's root (`""` for the list of articles,
+    /// `articles/ID/` for an article) and its title.
+    pub pages: Vec<(String, String)>,
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The [`PageData`] of the bundle in `dir`, for a page at `page` whose way back to the
+/// site's root is `root`; `base` is the bundle folder's address relative to the page.
+fn article_data(dir: &Path, root: &str, base: String) -> Result<(String, PageData), String> {
+    let manifest_text = read_text(&dir.join(manifest::FILE))?;
+    let mut report = Report::default();
+    let manifest = read_manifest(manifest_text.as_bytes(), &mut report).ok_or_else(|| {
+        format!(
+            "{} does not read:\n{report}",
+            dir.join(manifest::FILE).display()
+        )
+    })?;
+    let body = read_text(&dir.join(&manifest.body))?;
+    let data = PageData::Article {
+        root: root.to_owned(),
+        base,
+        manifest: manifest_text,
+        body,
+    };
+    Ok((manifest.id, data))
+}
+
+/// Writes a static page for every article in the catalog of the built site in `dist`, and
+/// the list of articles into `dist/index.html`, which is also the template.
+pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String> {
+    let template = Template::read(&dist.join("index.html"))?;
+    let settings: Config = fs::read(dist.join(config::FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let catalog_text = read_text(&dist.join(&settings.catalog))?;
+    let mut report = Report::default();
+    let catalog = read_catalog(catalog_text.as_bytes(), &mut report)
+        .ok_or_else(|| format!("the catalog {} does not read:\n{report}", settings.catalog))?;
+    let folder = crate::io::folder_of(&settings.catalog);
+    let mut published = Published::default();
+    for entry in &catalog.bundles {
+        let page = format!("articles/{}/", entry.id);
+        let root = "../../";
+        let bundle_path = format!("{folder}{}", entry.path);
+        let bundle_path = if bundle_path.ends_with('/') {
+            bundle_path
+        } else {
+            format!("{bundle_path}/")
+        };
+        let (id, data) = article_data(
+            &dist.join(&bundle_path),
+            root,
+            format!("{root}{bundle_path}"),
+        )?;
+        if id != entry.id {
+            return Err(format!(
+                "the catalog lists {:?} at {bundle_path}, whose bundle.json says its id is {id:?}",
+                entry.id
+            ));
+        }
+        let rendered = render_article(&template, data, &page, options)?;
+        write_text(&page_file(dist, &page), &rendered.html)?;
+        published.pages.push((page, rendered.title));
+    }
+    let data = PageData::Catalog {
+        root: String::new(),
+        folder,
+        catalog: catalog_text,
+    };
+    let rendered = render_catalog(&template, data, options)?;
+    write_text(&dist.join("index.html"), &rendered.html)?;
+    published.pages.push((String::new(), rendered.title));
+    Ok(published)
+}
+
+/// Writes the static page of the one bundle in `bundle_dir` into `out`, as a built site
+/// would hold it: the bundle's files copied to `out/bundles/ID/`, and its page at
+/// `out/articles/ID/index.html`, from the built app's `template`.
+pub fn publish_bundle(
+    template: &Template,
+    bundle_dir: &Path,
+    out: &Path,
+    options: &Options,
+) -> Result<Published, String> {
+    let root = "../../";
+    let (id, _) = article_data(bundle_dir, root, String::new())?;
+    let bundle_path = format!("bundles/{id}/");
+    copy_dir(bundle_dir, &out.join(&bundle_path))?;
+    let (_, data) = article_data(
+        &out.join(&bundle_path),
+        root,
+        format!("{root}{bundle_path}"),
+    )?;
+    let page = format!("articles/{id}/");
+    let rendered = render_article(template, data, &page, options)?;
+    write_text(&page_file(out, &page), &rendered.html)?;
+    Ok(Published {
+        pages: vec![(page, rendered.title)],
+    })
+}
+
+/// Copies the folder `from` into `to`, files and sub-folders.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            copy_dir(&source, &target)?;
+        } else {
+            fs::copy(&source, &target)
+                .map_err(|e| format!("cannot copy {}: {e}", source.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! The static pages of a build (`cargo xtask build` writes them after Trunk), and
+//! `cargo xtask render BUNDLE_DIR OUT_DIR` for a publisher's one bundle: both through
+//! `folio::publish`, which renders the viewer's own components natively.
+
+use std::path::Path;
+
+use folio::host::native::Native;
+use folio::publish::{self, Options, Template};
+
+use crate::Outcome;
+
+/// The render options: the site's public address from `FOLIO_SITE_URL` when set, the
+/// system clock.
+fn options() -> Options {
+    let site_url = std::env::var("FOLIO_SITE_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| if s.ends_with('/') { s } else { format!("{s}/") });
+    Options {
+        site_url,
+        now_ms: Native::now().now_ms,
+    }
+}
+
+/// Writes the static pages into the built site in `dist`.
+pub fn publish_site(dist: &Path) -> Outcome {
+    let published = publish::publish_site(dist, &options())?;
+    for (page, title) in &published.pages {
+        eprintln!("xtask: static page /{page}: {title}");
+    }
+    Ok(())
+}
+
+/// `cargo xtask render BUNDLE_DIR OUT_DIR`: builds the app, then writes into `OUT_DIR` a
+/// site holding the app and the bundle, with the bundle's static page.
+pub fn render(args: &[String]) -> Outcome {
+    let [bundle, out] = args else {
+        return Err("usage: cargo xtask render BUNDLE_DIR OUT_DIR".into());
+    };
+    let (bundle, out) = (Path::new(bundle), Path::new(out));
+    if !bundle.join("bundle.json").is_file() {
+        return Err(format!(
+            "{} is not a bundle folder: it has no bundle.json",
+            bundle.display()
+        ));
+    }
+    crate::setup::all(crate::setup::Needs::BUILD)?;
+    let dist = crate::root().join("target/render-app");
+    crate::build_app_into(&dist)?;
+    let template = Template::read(&dist.join("index.html"))?;
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    // The app's own files (script, module, fonts, settings) so the page can be taken over;
+    // not the sample bundles, nor the template itself.
+    for entry in std::fs::read_dir(&dist).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if matches!(
+            name.as_str(),
+            "bundles" | "schema" | "index.html" | "index.json"
+        ) || name.ends_with(".br")
+            || name.ends_with(".gz")
+        {
+            continue;
+        }
+        let target = out.join(&name);
+        if entry.path().is_dir() {
+            publish::copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    let published = publish::publish_bundle(&template, bundle, out, &options())?;
+    for (page, title) in &published.pages {
+        println!("{}: {title}", out.join(page).join("index.html").display());
+    }
+    Ok(())
+}
