@@ -67,12 +67,19 @@ pub fn absolute_on(site_url: &str, page: &str, path: &str) -> String {
     )
 }
 
+/// `view` as HTML. The `<!>` comments Leptos leaves between pieces of text (markers for
+/// hydration, which Folio does not use) are taken out: text is escaped, so `<!>` can be
+/// nothing else.
+fn to_html(view: impl FnOnce() -> AnyView) -> String {
+    Owner::new().with(|| view().to_html()).replace("<!>", "")
+}
+
 /// Renders the app natively, showing `page`, as HTML for the root element.
 fn render_body(page: Page, site: Site, options: &Options) -> String {
     let host: Arc<dyn crate::host::Host> = Arc::new(Native {
         now_ms: options.now_ms,
     });
-    Owner::new().with(|| view! { <App page site host/> }.to_html())
+    to_html(|| view! { <App page site host/> }.into_any())
 }
 
 /// The static page of the article in `data`, which lives at `page` (such as
@@ -103,7 +110,7 @@ pub fn render_article(
         None => path.to_owned(),
     });
     let title = m.headline.clone();
-    let head = Owner::new().with(|| view! { <StaticHead tags/> }.to_html());
+    let head = to_html(|| view! { <StaticHead tags/> }.into_any());
     let body = render_body(Page::Article(loaded), site.clone(), options);
     let html = template.page(
         (&m.language, m.direction.as_str()),

@@ -125,6 +125,14 @@ pub fn ReadAloud(
 
     let leaving = SendWrapper::new(narrator.clone());
     on_cleanup(move || leaving.shut_down());
+    // Leaving for another page stops the speech too: a browser may keep speaking after the
+    // page that started it has gone.
+    let unloading = narrator.clone();
+    Effect::new(move |_| {
+        let narrator = unloading.clone();
+        let handle = window_event_listener(leptos::ev::pagehide, move |_| narrator.shut_down());
+        on_cleanup(move || handle.remove());
+    });
 
     view! {
         <section class="read-aloud" aria-label="Read aloud">

@@ -89,26 +89,28 @@ impl PageData {
     }
 }
 
-/// The page to show: a static page's own, or the one the query names.
+/// The page to show: the one the query names (`?article=`, `?bundle=`: `index.html`, which
+/// also holds the list of articles, is their page too), or else the static page's own.
 #[cfg(target_arch = "wasm32")]
 fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
-    let from_page = document
-        .get_element_by_id(DATA_ID)
-        .and_then(|script| script.text_content())
-        .and_then(|text| serde_json::from_str::<PageData>(&text).ok())
-        .and_then(|data| data.into_page().ok());
-    from_page.unwrap_or_else(|| {
-        let query = document
-            .location()
-            .and_then(|l| l.search().ok())
-            .unwrap_or_default();
-        let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
-        let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
-        (
-            Page::Load(Place::from_query(get("article"), get("bundle"))),
-            Site::at_root(),
-        )
-    })
+    let query = document
+        .location()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+    let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let asked = Place::from_query(get("article"), get("bundle"));
+    let from_page = || {
+        document
+            .get_element_by_id(DATA_ID)
+            .and_then(|script| script.text_content())
+            .and_then(|text| serde_json::from_str::<PageData>(&text).ok())
+            .and_then(|data| data.into_page().ok())
+    };
+    match asked {
+        Place::Catalog => from_page().unwrap_or((Page::Load(Place::Catalog), Site::at_root())),
+        place => (Page::Load(place), Site::at_root()),
+    }
 }
 
 /// The focusable elements under `root`, in document order.

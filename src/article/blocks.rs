@@ -94,13 +94,19 @@ fn list(start: Option<u64>, tight: bool, items: Vec<ListItem>) -> AnyView {
             let task = item.task.map(|done| {
                 view! { <input type="checkbox" disabled=true checked=done aria-label=if done { "Done" } else { "Not done" }/> " " }
             });
-            let is_task = task.is_some();
-            view! { <li class:task=is_task>{task}{blocks(item.blocks)}</li> }
+            // A class only where there is one: natively, `class:task=false` would write an
+            // empty `class` that the browser's render does not have.
+            match task {
+                Some(task) => view! { <li class="task">{task}{blocks(item.blocks)}</li> }.into_any(),
+                None => view! { <li>{blocks(item.blocks)}</li> }.into_any(),
+            }
         })
         .collect_view();
-    match start {
-        Some(n) => view! { <ol class:tight=tight start=n>{items}</ol> }.into_any(),
-        None => view! { <ul class:tight=tight>{items}</ul> }.into_any(),
+    match (start, tight) {
+        (Some(n), true) => view! { <ol class="tight" start=n>{items}</ol> }.into_any(),
+        (Some(n), false) => view! { <ol start=n>{items}</ol> }.into_any(),
+        (None, true) => view! { <ul class="tight">{items}</ul> }.into_any(),
+        (None, false) => view! { <ul>{items}</ul> }.into_any(),
     }
 }
 

@@ -139,6 +139,9 @@ fn serve(args: &[String]) -> Outcome {
         _ => return Err(format!("unexpected arguments: {}\n{USAGE}", args.join(" "))),
     };
     setup::all(setup::Needs::BUILD)?;
+    if std::env::var_os("FOLIO_SITE_URL").is_none() {
+        std::env::set_var("FOLIO_SITE_URL", format!("http://127.0.0.1:{port}/"));
+    }
     build_release()?;
     let site = server::Site {
         dist: root().join("dist"),

@@ -153,6 +153,8 @@ fn wasm() -> Outcome {
                     "--test",
                     target,
                 ])
+                // The viewer's browser build: its effects and events run.
+                .args(if package == "folio" { &["--features", "csr"][..] } else { &[] })
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("PATH", tool_path())
                 .current_dir(root()),
@@ -192,12 +194,18 @@ fn wait_for_port(port: u16, what: &str) -> Outcome {
 
 /// The end-to-end tier: release build, the static server with fixtures, chromedriver, the suite.
 pub fn end_to_end() -> Outcome {
+    // The port is chosen first, so the static pages are built with their real address
+    // (canonical links and OpenGraph images are absolute).
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
+        .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let app_port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::env::set_var("FOLIO_SITE_URL", format!("http://127.0.0.1:{app_port}/"));
     build_release()?;
     let site = server::Site {
         dist: root().join("dist"),
         fixtures: Some(root().join("tests/fixtures")),
     };
-    let app_port = server::spawn(site).map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    std::thread::spawn(move || server::serve_forever(listener, site));
     let driver_port = free_port()?;
     let driver = Command::new(CHROMEDRIVER)
         .arg(format!("--port={driver_port}"))

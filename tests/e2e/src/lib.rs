@@ -19,9 +19,14 @@ pub fn app_url() -> String {
         .expect("FOLIO_URL is not set: run the end-to-end tests through `cargo xtask test`")
 }
 
-/// The app's address with `query` appended, such as `?article=ID`.
+/// The app's address with `query` appended, such as `articles/ID/` or `?bundle=PATH`.
 pub fn page(query: &str) -> String {
     format!("{}{query}", app_url())
+}
+
+/// The static page of article `id`, relative to the app.
+pub fn article(id: &str) -> String {
+    format!("articles/{id}/")
 }
 
 /// A browser session, closed when the test ends.
@@ -79,13 +84,15 @@ impl Browser {
         Browser { client, width }
     }
 
-    /// Opens `query` in the app and waits for the app to start.
+    /// Opens `query` (such as `articles/ID/` or `?bundle=PATH`) and waits until the app has
+    /// taken the page over; `?article=ID`, which leads to the article's static page, until
+    /// it is there (or says why not).
     pub async fn open(&self, query: &str) {
         self.client
             .goto(&page(query))
             .await
             .expect("navigation failed");
-        self.wait_for_css("main > *").await;
+        self.wait_for_app().await;
         let inner = self.eval("return window.innerWidth;").await;
         let width = self.width;
         assert_eq!(
@@ -93,6 +100,27 @@ impl Browser {
             json!(width),
             "the viewport must really be {width} CSS px wide"
         );
+    }
+
+    /// Waits up to 15 seconds for the app to have taken over the page it is on (after a
+    /// redirect from `?article=ID`, the page it led to) and for `<main>` to hold content.
+    pub async fn wait_for_app(&self) {
+        let ready = "return document.documentElement.dataset.folioApp === 'ready'
+              && !!document.querySelector('main > *')
+              && (!/[?&]article=/.test(location.search) || !!document.querySelector('[data-failure]'));";
+        let start = std::time::Instant::now();
+        loop {
+            let done = self.client.execute(ready, vec![]).await;
+            if matches!(done, Ok(Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the app did not take over {} within 15 s",
+                self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits up to 15 seconds for an element matching `css`.
@@ -138,6 +166,15 @@ impl Browser {
 
     /// Browser console entries at level SEVERE (errors, uncaught exceptions, panics).
     pub async fn console_errors(&self) -> Vec<String> {
+        self.console_at(&["SEVERE"]).await
+    }
+
+    /// Browser console entries at level SEVERE or WARNING since the last read.
+    pub async fn console_messages(&self) -> Vec<String> {
+        self.console_at(&["SEVERE", "WARNING"]).await
+    }
+
+    async fn console_at(&self, levels: &[&str]) -> Vec<String> {
         let logs = self
             .client
             .issue_cmd(BrowserLog)
@@ -146,7 +183,7 @@ impl Browser {
         logs.as_array()
             .into_iter()
             .flatten()
-            .filter(|e| e["level"] == "SEVERE")
+            .filter(|e| levels.iter().any(|l| e["level"] == *l))
             .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
             .collect()
     }

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::Browser;
 
-pub const SEED: &str = "?article=us-officials-meet-russian-dissidents";
+pub const SEED: &str = "articles/us-officials-meet-russian-dissidents/";
 pub const OPENER: &str = "button[aria-controls='folio_reading_panel']";
 pub const THEMES: [(&str, f64); 5] = [
     ("Match the system", 4.5),

@@ -64,6 +64,8 @@ return (function install(mode) {
     // the app must not take it for the end of the paragraph and skip ahead.
     cancel() {
       this.calls.push('cancel');
+      // Kept for the next page of the tab, so a test can see what happened as the reader left.
+      sessionStorage.setItem('folio-speech-calls', JSON.stringify(this.calls));
       const u = this.current;
       this.current = null;
       this.speaking = false;

@@ -41,9 +41,10 @@ async fn catalog_to_article_to_related_article_and_back() {
     let b = Browser::start(1280, 900).await;
     b.open("").await;
     let card = b
-        .wait_for_css(&format!(".card a[href='?article={LONG}']"))
+        .wait_for_css(&format!(".card a[href='articles/{LONG}/']"))
         .await;
     card.click().await.expect("open the long article");
+    b.wait_for_app().await;
     let long_headline = b.text("h1.headline").await;
     assert!(b
         .client
@@ -51,17 +52,17 @@ async fn catalog_to_article_to_related_article_and_back() {
         .await
         .unwrap()
         .as_str()
-        .ends_with(&format!("?article={LONG}")));
+        .ends_with(&format!("/articles/{LONG}/")));
 
     let related = b
-        .wait_for_css(&format!(".related a[href='?article={RUSSIAN}']"))
+        .wait_for_css(&format!(".related a[href='../../articles/{RUSSIAN}/']"))
         .await;
     related.click().await.expect("open the related article");
     b.client
         .wait()
         .for_element(fantoccini::Locator::Css("article[lang='ru'] h1.headline"))
         .await
-        .expect("the Russian article opens in place");
+        .expect("the Russian article's page opens");
 
     b.client.back().await.unwrap();
     b.client
@@ -87,13 +88,23 @@ async fn catalog_to_article_to_related_article_and_back() {
 }
 
 #[tokio::test]
-async fn an_article_address_survives_a_reload_and_opens_directly() {
+async fn an_old_article_address_leads_to_its_page_which_survives_a_reload() {
     let b = Browser::start(1280, 900).await;
     b.client
         .goto(&page(&format!("?article={SEED}")))
         .await
         .unwrap();
+    b.wait_for_app().await;
+    let here = b.client.current_url().await.unwrap().to_string();
+    assert_eq!(here, page(&folio_e2e::article(SEED)), "?article= leads to the static page");
     let first = b.text("h1.headline").await;
+    b.client.back().await.unwrap();
+    assert_ne!(
+        b.client.current_url().await.unwrap().to_string(),
+        page(&format!("?article={SEED}")),
+        "the old address is replaced, so Back does not bounce the reader forward again"
+    );
+    b.client.goto(&here).await.unwrap();
     b.client.refresh().await.unwrap();
     assert_eq!(b.text("h1.headline").await, first);
     b.close().await;
@@ -126,41 +137,22 @@ async fn external_links_open_in_a_new_tab_without_referrer_and_targetless_items_
 }
 
 #[tokio::test]
-async fn moving_to_another_page_puts_focus_at_its_content_and_every_page_has_one_h1() {
+async fn every_page_has_one_h1_and_an_unknown_article_says_so() {
     let b = Browser::start(1280, 900).await;
+    let h1s = "return document.querySelectorAll('h1').length;";
     b.open("").await;
-    assert_eq!(
-        b.eval("return document.querySelectorAll('h1').length;")
-            .await,
-        serde_json::json!(1)
-    );
+    assert_eq!(b.eval(h1s).await, serde_json::json!(1));
     let card = b
-        .wait_for_css(&format!(".card a[href='?article={SEED}']"))
+        .wait_for_css(&format!(".card a[href='articles/{SEED}/']"))
         .await;
     card.click().await.expect("open the seed article");
+    b.wait_for_app().await;
     b.wait_for_css("h1.headline").await;
-    assert!(
-        b.focus_is("#folio_main").await,
-        "focus is on the new page's main region, not {}",
-        b.focused().await
-    );
-    assert_eq!(
-        b.eval("return document.querySelectorAll('h1').length;")
-            .await,
-        serde_json::json!(1)
-    );
+    assert_eq!(b.eval(h1s).await, serde_json::json!(1));
     b.client.back().await.expect("back");
     b.wait_for_css(".card").await;
-    assert!(b.focus_is("#folio_main").await, "after Back too");
-    b.client
-        .goto(&page("?article=no-such-article"))
-        .await
-        .expect("open a missing article");
+    b.open("?article=no-such-article").await;
     b.wait_for_css("[data-failure]").await;
-    assert_eq!(
-        b.eval("return document.querySelectorAll('h1').length;")
-            .await,
-        serde_json::json!(1)
-    );
+    assert_eq!(b.eval(h1s).await, serde_json::json!(1));
     b.close().await;
 }

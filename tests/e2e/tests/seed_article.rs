@@ -131,10 +131,11 @@ async fn article_page_sets_title_canonical_opengraph_and_json_ld() {
         .as_str()
         .unwrap()
         .starts_with("Secretary of State Condoleezza Rice"));
-    assert!(head["canonical"]
-        .as_str()
-        .unwrap()
-        .contains(&format!("article={SEED}")));
+    assert_eq!(
+        head["canonical"].as_str().unwrap(),
+        folio_e2e::page(&folio_e2e::article(SEED)),
+        "the canonical address is the article's static page"
+    );
     assert_eq!(
         head["ogTitle"],
         "U.S. Officials Meet With Russian Dissidents, Military"

@@ -55,13 +55,13 @@ impl Printer {
                     self.out.push_str(&format!("</h{level}>\n"));
                 }
                 Block::Paragraph {
-                    content: content, ..
+                    content, ..
                 } if tight => {
                     self.inlines(content);
                     self.out.push('\n');
                 }
                 Block::Paragraph {
-                    content: content, ..
+                    content, ..
                 } => {
                     self.out.push_str("<p>");
                     self.inlines(content);
