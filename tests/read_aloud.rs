@@ -110,7 +110,12 @@ fn every_paragraph_the_model_reads_is_found_on_the_rendered_article_by_its_id() 
              return e.textContent.replace(/\\s+/g, ' ').replace(/ \\u2013$/, '').trim();",
             said.id
         ));
-        assert_eq!(shown.as_string().as_deref(), Some(said.text.as_str()), "{}", said.id);
+        assert_eq!(
+            shown.as_string().as_deref(),
+            Some(said.text.as_str()),
+            "{}",
+            said.id
+        );
     }
     drop(handle);
     host.remove();

@@ -25,10 +25,16 @@ pub fn ArticleHeader() -> impl IntoView {
         .notices
         .iter()
         .any(|n| n.kind == folio_bundle::NoticeKind::Safety);
+    // `elementtiming` lets a measurement see when the headline was first painted.
+    let headline = leptos::html::h1()
+        .class("headline")
+        .id(HEADLINE_ID)
+        .attr("elementtiming", "folio-headline")
+        .child(m.headline.clone());
     view! {
         <header class="article-header">
             {m.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
-            <h1 class="headline" id=HEADLINE_ID>{m.headline.clone()}</h1>
+            {headline}
             {m.standfirst.clone().map(|s| view! { <p class="standfirst" id=STANDFIRST_ID>{s}</p> })}
             {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <p class="article-meta">

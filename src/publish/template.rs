@@ -30,7 +30,9 @@ impl Template {
                 ));
             }
         }
-        Ok(Template { html })
+        Ok(Template {
+            html: without_preload_integrity(&html),
+        })
     }
 
     /// The template in the file at `path`.
@@ -72,6 +74,34 @@ impl Template {
     }
 }
 
+/// `html` without the `integrity` Trunk puts on the module's `<link rel="preload" as="fetch">`:
+/// browsers ignore it there and say so in the console. The module is still checked: the
+/// script that loads it, `<link rel="modulepreload">`, keeps its own.
+fn without_preload_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        match tag.find(" integrity=\"") {
+            Some(at) => {
+                let close = tag[at + 12..]
+                    .find('"')
+                    .map_or(tag.len(), |c| at + 12 + c + 1);
+                out.push_str(&tag[..at]);
+                out.push_str(&tag[close..]);
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `html` with its relative addresses (`"./x"`, `'./x'`, `url(./x)`) starting at `root`.
 pub fn rebase(html: &str, root: &str) -> String {
     html.replace("\"./", &format!("\"{root}"))
@@ -91,6 +121,18 @@ mod tests {
                 "../../"
             ),
             "<link href=\"../../a.css\"><script>import('../../b.js')</script><style>x{src:url(../../f.woff2)}</style>"
+        );
+    }
+
+    #[test]
+    fn the_wasm_preload_loses_its_ignored_integrity_and_nothing_else() {
+        let html =
+            "<link rel=\"preload\" href=\"./a_bg.wasm\" integrity=\"sha384-x\" as=\"fetch\">\
+                    <link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-y\">";
+        assert_eq!(
+            without_preload_integrity(html),
+            "<link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">\
+             <link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-y\">"
         );
     }
 

@@ -15,7 +15,7 @@ const CPU_SLOWDOWN = 4;
 // Runs in the page before any of its scripts: records paints, long tasks, layout shifts and
 // the moment the headline is in the page with a size.
 function observe() {
-  const s = { fcp: null, lcp: null, longTasks: [], shifts: [], headline: null };
+  const s = { fcp: null, lcp: null, longTasks: [], shifts: [], headline: null, headlinePaint: null, takeover: null };
   const describe = (n) => (n && n.nodeName ? n.nodeName.toLowerCase() + (n.className ? '.' + String(n.className).split(' ')[0] : '') : '?');
   const po = (type, fn) => {
     try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true }); } catch (_) {}
@@ -23,6 +23,13 @@ function observe() {
   po('paint', (e) => { if (e.name === 'first-contentful-paint') s.fcp = e.startTime; });
   po('largest-contentful-paint', (e) => { s.lcp = e.startTime; s.lcpElement = e.element ? describe(e.element) : null; });
   po('longtask', (e) => s.longTasks.push([e.startTime, e.duration]));
+  // The headline carries elementtiming: its entry says when it was first painted.
+  po('element', (e) => { if (e.identifier === 'folio-headline' && s.headlinePaint === null) s.headlinePaint = e.renderTime || e.loadTime; });
+  // The app marks <html> when it has taken the page over: from then on Reading settings
+  // and Listen answer a click.
+  new MutationObserver(() => {
+    if (s.takeover === null && document.documentElement.dataset.folioApp === 'ready') s.takeover = performance.now();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-folio-app'] });
   po('layout-shift', (e) => {
     if (!e.hadRecentInput) s.shifts.push([e.startTime, e.value, (e.sources || []).map((x) => describe(x.node)).join(' ')]);
   });
@@ -44,7 +51,7 @@ function observe() {
       if (t - last > 1000 || t - first > 5000) { win = 0; first = t; }
       win += v; last = t; cls = Math.max(cls, win);
     }
-    return { headline: s.headline, fcp: s.fcp, lcp: s.lcp, lcpElement: s.lcpElement, tbt, cls, longTasks: s.longTasks.length, shifts: s.shifts };
+    return { headline: s.headline, headlinePaint: s.headlinePaint, takeover: s.takeover, fcp: s.fcp, lcp: s.lcp, lcpElement: s.lcpElement, tbt, cls, longTasks: s.longTasks.length, shifts: s.shifts };
   };
   window.__folio = s;
 }
@@ -54,8 +61,17 @@ async function coldLoad(browser, url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
+  // Every chunk received, by the browser's monotonic clock, and when the page's own request
+  // went out (about the page's time origin): to count the bytes that came before a moment.
+  const chunks = [];
+  let origin = null;
+  cdp.on('Network.requestWillBeSent', (e) => { if (origin === null && e.type === 'Document') origin = e.timestamp; });
+  cdp.on('Network.dataReceived', (e) => chunks.push([e.timestamp, e.encodedDataLength]));
   cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, status: e.response.status }));
-  cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) r.transfer = e.encodedDataLength; });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) { r.transfer = e.encodedDataLength; r.finished = origin === null ? null : (e.timestamp - origin) * 1000; }
+  });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -67,7 +83,12 @@ async function coldLoad(browser, url) {
   await page.waitForTimeout(1500); // late long tasks and shifts
   const metrics = await page.evaluate(() => window.__folio.summary());
   await context.close();
-  return { ...metrics, requests: [...requests.values()] };
+  const painted = metrics.headlinePaint;
+  // Bytes on the wire (headers and bodies, compressed) before the headline was painted.
+  const bytesBeforeHeadline = painted === null || origin === null ? null
+    : chunks.filter(([t]) => (t - origin) * 1000 <= painted).reduce((sum, [, n]) => sum + n, 0);
+  const wasm = [...requests.values()].find((r) => r.url.endsWith('.wasm'));
+  return { ...metrics, bytesBeforeHeadline, wasmArrived: wasm ? wasm.finished : null, requests: [...requests.values()] };
 }
 
 async function longArticles(browser) {
@@ -120,7 +141,7 @@ const result = { chromium: null, cold: [], long: null, memory: null };
   result.chromium = browser.version();
   for (let i = 0; i < cfg.runs; i++) {
     const r = await coldLoad(browser, cfg.app);
-    process.stderr.write(`cold load ${i + 1}/${cfg.runs}: headline ${Math.round(r.headline)} ms, LCP ${Math.round(r.lcp)} ms\n`);
+    process.stderr.write(`cold load ${i + 1}/${cfg.runs}: headline painted ${Math.round(r.headlinePaint)} ms, LCP ${Math.round(r.lcp)} ms, wasm arrived ${Math.round(r.wasmArrived)} ms, taken over ${Math.round(r.takeover)} ms, ${r.bytesBeforeHeadline} bytes before the headline\n`);
     result.cold.push(r);
   }
   await browser.close();

@@ -54,7 +54,7 @@ pub fn run() -> Outcome {
     })
     .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     let app_url = format!("http://127.0.0.1:{app}/");
-    let article_url = format!("{app_url}?article={SAMPLE_ARTICLE}");
+    let article_url = format!("{app_url}articles/{SAMPLE_ARTICLE}/");
 
     let browser_out = out.join("browser.json");
     let config = json!({
@@ -88,6 +88,10 @@ pub fn run() -> Outcome {
         "cold_load": {
             "url": article_url,
             "headline": report::stats(&series("headline")),
+            "headline_paint": report::stats(&series("headlinePaint")),
+            "bytes_before_headline": report::stats(&series("bytesBeforeHeadline")),
+            "wasm_arrived": report::stats(&series("wasmArrived")),
+            "takeover": report::stats(&series("takeover")),
             "fcp": report::stats(&series("fcp")),
             "lcp": report::stats(&series("lcp")),
             "tbt": report::stats(&series("tbt")),

@@ -154,7 +154,11 @@ fn wasm() -> Outcome {
                     target,
                 ])
                 // The viewer's browser build: its effects and events run.
-                .args(if package == "folio" { &["--features", "csr"][..] } else { &[] })
+                .args(if package == "folio" {
+                    &["--features", "csr"][..]
+                } else {
+                    &[]
+                })
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("PATH", tool_path())
                 .current_dir(root()),

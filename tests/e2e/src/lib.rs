@@ -117,7 +117,11 @@ impl Browser {
             assert!(
                 start.elapsed() < Duration::from_secs(15),
                 "the app did not take over {} within 15 s",
-                self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default()
+                self.client
+                    .current_url()
+                    .await
+                    .map(|u| u.to_string())
+                    .unwrap_or_default()
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

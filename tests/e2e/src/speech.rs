@@ -109,7 +109,11 @@ impl Browser {
     /// The squashed text of every element marked as being read.
     pub async fn highlighted(&self) -> Vec<String> {
         let texts = self.texts(".is-being-read").await;
-        texts.iter().map(|t| squash(t)).collect()
+        // The dateline's closing dash joins it to the story on the page; it is not read.
+        texts
+            .iter()
+            .map(|t| squash(t).trim_end_matches(" \u{2013}").to_owned())
+            .collect()
     }
 
     /// The read-aloud status line.

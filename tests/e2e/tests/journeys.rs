@@ -96,7 +96,11 @@ async fn an_old_article_address_leads_to_its_page_which_survives_a_reload() {
         .unwrap();
     b.wait_for_app().await;
     let here = b.client.current_url().await.unwrap().to_string();
-    assert_eq!(here, page(&folio_e2e::article(SEED)), "?article= leads to the static page");
+    assert_eq!(
+        here,
+        page(&folio_e2e::article(SEED)),
+        "?article= leads to the static page"
+    );
     let first = b.text("h1.headline").await;
     b.client.back().await.unwrap();
     assert_ne!(

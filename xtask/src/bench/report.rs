@@ -135,8 +135,28 @@ pub fn markdown(r: &Value) -> String {
     let _ = writeln!(o, "\n### Cold load of the sample article (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT, cache off; median (min–max) of {} runs)\n\n| metric | value |\n| --- | ---: |", c["headline"]["runs"]);
     let _ = writeln!(
         o,
-        "| headline (`#folio_headline`) visible | {} |",
+        "| headline (`#folio_headline`) in the page with a size | {} |",
         mmm(&c["headline"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| headline painted (Element Timing) | {} |",
+        mmm(&c["headline_paint"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| bytes received before the headline was painted (on the wire) | {} |",
+        mmm(&c["bytes_before_headline"], 0, " B")
+    );
+    let _ = writeln!(
+        o,
+        "| wasm module finished arriving | {} |",
+        mmm(&c["wasm_arrived"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| app has taken over: Reading settings and Listen answer a click | {} |",
+        mmm(&c["takeover"], 0, " ms")
     );
     let _ = writeln!(
         o,

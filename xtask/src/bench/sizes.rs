@@ -82,7 +82,12 @@ pub fn first_visit(dist: &Path, requests: &Value) -> Result<Value, String> {
             .split(['?', '#'])
             .next()
             .unwrap_or("");
-        let name = if path.is_empty() { "index.html" } else { path }.to_owned();
+        // A folder's address is its index.html.
+        let name = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_owned()
+        };
         let transfer = r["transfer"].as_u64().unwrap_or(0);
         transfer_total += transfer;
         files.push((name, transfer, kind.to_owned()));

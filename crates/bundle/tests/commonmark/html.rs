@@ -54,15 +54,11 @@ impl Printer {
                     self.inlines(content);
                     self.out.push_str(&format!("</h{level}>\n"));
                 }
-                Block::Paragraph {
-                    content, ..
-                } if tight => {
+                Block::Paragraph { content, .. } if tight => {
                     self.inlines(content);
                     self.out.push('\n');
                 }
-                Block::Paragraph {
-                    content, ..
-                } => {
+                Block::Paragraph { content, .. } => {
                     self.out.push_str("<p>");
                     self.inlines(content);
                     self.out.push_str("</p>\n");
