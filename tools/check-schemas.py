@@ -2,10 +2,13 @@
 """Validates every public/bundles/*/bundle.json and public/index.json against Folio's JSON
 Schemas in public/schema/, and exits non-zero if any file fails. Needs `jsonschema`.
 
-The schemas themselves are first checked against the draft 2020-12 metaschema, so a broken
-schema cannot pass by accepting everything.
+The schemas themselves are first checked against the draft 2020-12 metaschema, and then
+against documents they must refuse (the sample files with one thing broken, and the broken
+fixtures), so a schema that accepts everything, such as `{}`, fails.
+Ends with `schemas: N passed, N failed`.
 """
 
+import copy
 import json
 import sys
 from pathlib import Path
@@ -37,6 +40,53 @@ def problems(checker, path):
     return [f"{e.json_path}: {e.message}" for e in errors]
 
 
+SEED = PUBLIC / "bundles" / "us-officials-meet-russian-dissidents" / "bundle.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "bundles"
+
+
+def without(document, *path):
+    """A copy of `document` with the key at `path` removed."""
+    out = copy.deepcopy(document)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    del target[path[-1]]
+    return out
+
+
+def with_value(document, value, *path):
+    """A copy of `document` with `value` at `path`."""
+    out = copy.deepcopy(document)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return out
+
+
+def must_refuse(bundle, catalog):
+    """(checker, what, document) for documents each schema must refuse."""
+    seed = load(SEED)
+    index = load(PUBLIC / "index.json")
+    cases = [
+        (bundle, "a manifest without a headline", without(seed, "headline")),
+        (bundle, "a manifest without its format version", without(seed, "format_version")),
+        (bundle, "a manifest whose id has capitals", with_value(seed, "Not-An-Id", "id")),
+        (bundle, "a manifest whose headline is a number", with_value(seed, 7, "headline")),
+        (bundle, "a manifest whose direction is sideways", with_value(seed, "up", "direction")),
+        (bundle, "a media item without its width", without(seed, "media", 0, "width")),
+        (bundle, "a notice of an unknown kind", with_value(seed, "gossip", "notices", 0, "kind")),
+        (bundle, "a manifest that is a list", [seed]),
+        (catalog, "a catalog whose bundles are not a list", with_value(index, {}, "bundles")),
+        (catalog, "a catalog entry without a path", without(index, "bundles", 0, "path")),
+        (catalog, "a catalog entry without an id", without(index, "bundles", 0, "id")),
+    ]
+    for name in ["not-an-object", "many-errors"]:
+        path = FIXTURES / name / "bundle.json"
+        cases.append((bundle, f"the fixture {name}", load(path)))
+    return cases
+
+
 def main():
     bundle = validator("bundle.schema.json")
     catalog = validator("catalog.schema.json")
@@ -56,11 +106,16 @@ def main():
                 print(f"  {line}")
         else:
             print(f"ok   {name}")
-    if failed:
-        print(f"{failed} of {len(files)} files do not match their schema", file=sys.stderr)
-        return 1
-    print(f"all {len(files)} files match their schemas")
-    return 0
+    passed = len(files) - failed
+    for checker, what, document in must_refuse(bundle, catalog):
+        if any(True for _ in checker.iter_errors(document)):
+            passed += 1
+            print(f"ok   refuses {what}")
+        else:
+            failed += 1
+            print(f"FAIL accepts {what}")
+    print(f"schemas: {passed} passed, {failed} failed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
