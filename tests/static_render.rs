@@ -7,7 +7,9 @@ use folio::publish::{render_article, render_catalog, Options, Template};
 use folio::start::PageData;
 
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head><title>Folio</title>\
-    <link rel=\"icon\" href=\"./favicon.svg\"></head>\n<body>\n<div id=\"folio_root\"></div>\n</body>\n</html>\n";
+    <link rel=\"icon\" href=\"./favicon.svg\"><script type=\"module\">\
+    import init, * as bindings from './folio-1.js';\nawait init();</script></head>\n\
+    <body>\n<div id=\"folio_root\"></div>\n</body>\n</html>\n";
 
 fn options() -> Options {
     Options {

@@ -18,11 +18,17 @@ pub const TITLE: &str = "Folio \u{2014} articles";
 pub const DESCRIPTION: &str = "Articles available to read in Folio.";
 
 #[component]
-fn Card(entry: CatalogEntry, folder: String) -> impl IntoView {
+fn Card(
+    entry: CatalogEntry,
+    folder: String,
+    /// Load the picture at once: the first card's, in the first screen.
+    eager: bool,
+) -> impl IntoView {
     let host = use_host();
     let thumb = entry.thumbnail.clone().map(|t| {
         let src = format!("{folder}{}", t.src);
-        view! { <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading="lazy" decoding="async"/> }
+        let loading = if eager { "eager" } else { "lazy" };
+        view! { <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading=loading decoding="async"/> }
     });
     let lang = entry.language.clone();
     view! {
@@ -58,7 +64,8 @@ pub fn CatalogList(
         .newest_first()
         .into_iter()
         .cloned()
-        .map(|entry| view! { <Card entry folder=folder.clone()/> })
+        .enumerate()
+        .map(|(i, entry)| view! { <Card entry folder=folder.clone() eager={i == 0}/> })
         .collect_view();
     view! { <ul class="cards">{cards}</ul> }
 }

@@ -30,9 +30,8 @@ impl Template {
                 ));
             }
         }
-        Ok(Template {
-            html: without_preload_integrity(&html),
-        })
+        let html = after_the_page_has_loaded(&without_preloads(&html))?;
+        Ok(Template { html })
     }
 
     /// The template in the file at `path`.
@@ -74,32 +73,56 @@ impl Template {
     }
 }
 
-/// `html` without the `integrity` Trunk puts on the module's `<link rel="preload" as="fetch">`:
-/// browsers ignore it there and say so in the console. The module is still checked: the
-/// script that loads it, `<link rel="modulepreload">`, keeps its own.
-fn without_preload_integrity(html: &str) -> String {
+/// `html` without the preloads Trunk adds for the app's script and module. A page that
+/// paints from its HTML needs neither for its first paint, and fetching them beside the
+/// page's own photo only delays the photo.
+fn without_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<link rel=\"preload\"") {
+    while let Some(start) = rest.find("<link rel=\"") {
         let end = rest[start..]
             .find('>')
             .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(&rest[..start]);
         let tag = &rest[start..end];
-        match tag.find(" integrity=\"") {
-            Some(at) => {
-                let close = tag[at + 12..]
-                    .find('"')
-                    .map_or(tag.len(), |c| at + 12 + c + 1);
-                out.push_str(&tag[..at]);
-                out.push_str(&tag[close..]);
-            }
-            None => out.push_str(tag),
+        out.push_str(&rest[..start]);
+        let preload = tag.starts_with("<link rel=\"preload\"") && tag.contains("application/wasm");
+        if !preload && !tag.starts_with("<link rel=\"modulepreload\"") {
+            out.push_str(tag);
         }
         rest = &rest[end..];
     }
     out.push_str(rest);
     out
+}
+
+/// The start of Trunk's loader script, which imports the app's script at once.
+const LOADER: &str = "import init, * as bindings from '";
+
+/// `html` with Trunk's loader changed to start the app once the page has loaded and been
+/// painted, text and first photos, so the app never competes with them.
+fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
+    let at = html
+        .find(LOADER)
+        .ok_or("the template has no Trunk loader (`import init, * as bindings from '…'`)")?;
+    let script_start = at + LOADER.len();
+    let script_end = script_start
+        + html[script_start..]
+            .find("';")
+            .ok_or("Trunk's loader has no end")?;
+    let script = &html[script_start..script_end];
+    // Loaded, then two frames later: by then the page's text and photos are on screen.
+    let waiting = format!(
+        "await new Promise((loaded) => document.readyState === 'complete' ? loaded() \
+         : addEventListener('load', loaded, {{ once: true }}));\n\
+         await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));\n\
+         const bindings = await import('{script}');\n\
+         const init = bindings.default;"
+    );
+    Ok(format!(
+        "{}{waiting}{}",
+        &html[..at],
+        &html[script_end + 2..]
+    ))
 }
 
 /// `html` with its relative addresses (`"./x"`, `'./x'`, `url(./x)`) starting at `root`.
@@ -125,15 +148,19 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_preload_loses_its_ignored_integrity_and_nothing_else() {
-        let html =
-            "<link rel=\"preload\" href=\"./a_bg.wasm\" integrity=\"sha384-x\" as=\"fetch\">\
-                    <link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-y\">";
-        assert_eq!(
-            without_preload_integrity(html),
-            "<link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">\
-             <link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-y\">"
+    fn the_app_starts_after_the_page_has_loaded_without_preloads() {
+        let html = "<link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\
+            <link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"icon\" href=\"./f.svg\">\
+            <script type=\"module\">import init, * as bindings from './a.js';\nconst wasm = await init();</script>";
+        let page = after_the_page_has_loaded(&without_preloads(html)).expect("a loader");
+        assert!(!page.contains("preload"), "{page}");
+        assert!(
+            page.contains("<link rel=\"icon\" href=\"./f.svg\">"),
+            "{page}"
         );
+        assert!(page.contains("addEventListener('load'"), "{page}");
+        assert!(page.contains("const bindings = await import('./a.js');\nconst init = bindings.default;\nconst wasm = await init();"), "{page}");
+        assert!(after_the_page_has_loaded("<script></script>").is_err());
     }
 
     #[test]

@@ -27,9 +27,10 @@ function observe() {
   po('element', (e) => { if (e.identifier === 'folio-headline' && s.headlinePaint === null) s.headlinePaint = e.renderTime || e.loadTime; });
   // The app marks <html> when it has taken the page over: from then on Reading settings
   // and Listen answer a click.
+  // (The document has no <html> yet when this runs: the whole document is watched.)
   new MutationObserver(() => {
     if (s.takeover === null && document.documentElement.dataset.folioApp === 'ready') s.takeover = performance.now();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-folio-app'] });
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-folio-app'] });
   po('layout-shift', (e) => {
     if (!e.hadRecentInput) s.shifts.push([e.startTime, e.value, (e.sources || []).map((x) => describe(x.node)).join(' ')]);
   });
@@ -61,12 +62,10 @@ async function coldLoad(browser, url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
-  // Every chunk received, by the browser's monotonic clock, and when the page's own request
-  // went out (about the page's time origin): to count the bytes that came before a moment.
-  const chunks = [];
+  // When the page's own request went out (about the page's time origin), by the browser's
+  // monotonic clock: to place each finished request on the page's timeline.
   let origin = null;
   cdp.on('Network.requestWillBeSent', (e) => { if (origin === null && e.type === 'Document') origin = e.timestamp; });
-  cdp.on('Network.dataReceived', (e) => chunks.push([e.timestamp, e.encodedDataLength]));
   cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, status: e.response.status }));
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
@@ -84,9 +83,12 @@ async function coldLoad(browser, url) {
   const metrics = await page.evaluate(() => window.__folio.summary());
   await context.close();
   const painted = metrics.headlinePaint;
-  // Bytes on the wire (headers and bodies, compressed) before the headline was painted.
+  // Bytes on the wire (headers and bodies, compressed) of every request that had finished
+  // when the headline was painted: what the first paint waited for. (Requests still
+  // arriving then, such as the wasm module, did not hold it up.)
+  const done = [...requests.values()].filter((r) => r.finished !== null && r.finished <= painted);
   const bytesBeforeHeadline = painted === null || origin === null ? null
-    : chunks.filter(([t]) => (t - origin) * 1000 <= painted).reduce((sum, [, n]) => sum + n, 0);
+    : done.reduce((sum, r) => sum + (r.transfer || 0), 0);
   const wasm = [...requests.values()].find((r) => r.url.endsWith('.wasm'));
   return { ...metrics, bytesBeforeHeadline, wasmArrived: wasm ? wasm.finished : null, requests: [...requests.values()] };
 }

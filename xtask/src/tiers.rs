@@ -1,89 +1,163 @@
 //! `cargo xtask test`: every test tier in order, each named as it starts.
+//! 0. the house's own checks (`cargo fmt --check`, `cargo clippy -D warnings`);
 //! 1. native `cargo test`; 2. schema checks; 3. `wasm-bindgen-test` in headless Chromium;
 //! 4. end-to-end reader journeys through WebDriver against the release build on a real server;
 //! 5. the size budget of that release build (`tests/size-budget.json`).
+//!
+//! No tier can pass empty: each has a committed floor of tests (`tests/tier-floors.json`)
+//! and fails below it, on a run that printed no result line, and on an ignored test that
+//! gives no reason. Every tier runs even when one before it failed, and the closing line
+//! `tests: N passed, N failed` always prints, a failed tier counting as a failure.
 
-use std::net::TcpStream;
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod count;
+mod e2e;
 
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+pub use self::count::count;
+use self::count::{floors, judge, run_counted, run_counted_as, Counted};
+pub use self::e2e::end_to_end;
 use crate::setup::{self, CHROMEDRIVER};
-use crate::{build_release, root, run, server, tool_path, Outcome};
+use crate::{root, run, tool_path, Outcome};
 
-thread_local! {
-    /// Tests passed and failed so far, summed from every `cargo test` run's result lines.
-    static TOTALS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+/// A tier: its key in the floors file, its name, and what runs it.
+type Tier = (&'static str, &'static str, fn() -> Outcome);
+
+/// Every tier, in order.
+const TIERS: [Tier; 6] = [
+    ("checks", "the house's own checks (rustfmt, clippy)", checks),
+    ("native", "native tests", native),
+    ("schemas", "manifest schemas", schemas),
+    (
+        "wasm",
+        "browser component tests (wasm-bindgen-test, headless Chromium)",
+        wasm,
+    ),
+    (
+        "e2e",
+        "end-to-end reader journeys (WebDriver, release build)",
+        end_to_end,
+    ),
+    (
+        "budget",
+        "size budget (brotli, the release build above)",
+        crate::budget::tier,
+    ),
+];
+
+/// Runs every tier, even after one fails, then prints the closing count.
+pub fn run_all() -> Outcome {
+    let outcome = setup::all(setup::Needs::TEST)
+        .and_then(|_| floors())
+        .map(|floors| {
+            TIERS
+                .iter()
+                .map(|(key, name, f)| tier(key, name, *f, &floors))
+                .collect::<Vec<_>>()
+        });
+    let results = match outcome {
+        Ok(results) => results,
+        Err(e) => vec![(Counted::default(), Err(e))],
+    };
+    let passed: u64 = results.iter().map(|(c, _)| c.passed).sum();
+    // A tier that failed counts at least once, even if it failed before counting anything.
+    let failed: u64 = results
+        .iter()
+        .map(|(c, r)| {
+            if r.is_err() {
+                c.failed.max(1)
+            } else {
+                c.failed
+            }
+        })
+        .sum();
+    let errors: Vec<String> = results.into_iter().filter_map(|(_, r)| r.err()).collect();
+    if errors.is_empty() {
+        eprintln!("\nxtask: every tier passed");
+    } else {
+        eprintln!("\nxtask: {} tier(s) failed:", errors.len());
+        for e in &errors {
+            eprintln!("  - {e}");
+        }
+    }
+    println!("tests: {passed} passed, {failed} failed");
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} tier(s) failed", errors.len()))
+    }
 }
 
-/// Adds tests run outside `cargo test` (the size budget's checks) to [`TOTALS`].
-pub fn count(passed: usize, failed: usize) {
-    TOTALS.with(|t| t.set((t.get().0 + passed as u64, t.get().1 + failed as u64)));
+fn tier(
+    key: &str,
+    name: &str,
+    f: fn() -> Outcome,
+    floors: &BTreeMap<String, u64>,
+) -> (Counted, Outcome) {
+    eprintln!("\n==== {name} ====");
+    count::reset();
+    let ran = f();
+    let counted = count::current();
+    let floor = floors.get(key).copied().unwrap_or(1);
+    let outcome = ran
+        .map_err(|e| format!("{name}: {e}"))
+        .and_then(|_| judge(name, counted, floor));
+    eprintln!(
+        "xtask: {name}: {} passed, {} failed, {} ignored (floor {floor}){}",
+        counted.passed,
+        counted.failed,
+        counted.ignored,
+        if outcome.is_ok() { "" } else { ": FAILED" }
+    );
+    (counted, outcome)
 }
 
-/// Runs a `cargo test` command, echoing its output and adding its result lines to [`TOTALS`].
-fn run_counted(cmd: &mut Command) -> Outcome {
-    use std::io::BufRead;
-    eprintln!("$ {}", crate::describe(cmd));
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start `{}`: {e}", crate::describe(cmd)))?;
-    if let Some(out) = child.stdout.take() {
-        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
-            println!("{line}");
-            if let Some(rest) = line.strip_prefix("test result: ") {
-                let count = |word: &str| {
-                    rest.split(';').find_map(|part| {
-                        part.trim()
-                            .trim_start_matches("ok. ")
-                            .trim_start_matches("FAILED. ")
-                            .strip_suffix(word)
-                            .and_then(|n| n.trim().parse::<u64>().ok())
-                    })
-                };
-                let (p, f) = (count(" passed").unwrap_or(0), count(" failed").unwrap_or(0));
-                TOTALS.with(|t| t.set((t.get().0 + p, t.get().1 + f)));
+/// Tier 0: formatting and lints, as the workspace's `[workspace.lints]` sets them. Each
+/// command counts as one check.
+fn checks() -> Outcome {
+    let commands: [&[&str]; 3] = [
+        &["fmt", "--all", "--check"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        // The browser build of the viewer, which the native build does not compile.
+        &[
+            "clippy",
+            "-p",
+            "folio",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "csr",
+            "--lib",
+            "--bins",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ];
+    let mut failures = Vec::new();
+    for args in commands {
+        match run(Command::new("cargo").args(args).current_dir(root())) {
+            Ok(()) => count(1, 0),
+            Err(e) => {
+                count(0, 1);
+                failures.push(e);
             }
         }
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
+    if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("`{}` failed ({status})", crate::describe(cmd)))
+        Err(failures.join("; "))
     }
-}
-
-/// Runs every tier; stops at the first that fails.
-pub fn run_all() -> Outcome {
-    setup::all(setup::Needs::TEST)?;
-    tier("native tests", native)?;
-    tier("manifest schemas", schemas)?;
-    tier(
-        "browser component tests (wasm-bindgen-test, headless Chromium)",
-        wasm,
-    )?;
-    tier(
-        "end-to-end reader journeys (WebDriver, release build)",
-        end_to_end,
-    )?;
-    // The last tier: its checks are counted, and the totals printed, whether they pass or not.
-    let budget = tier(
-        "size budget (brotli, the release build above)",
-        crate::budget::tier,
-    );
-    if budget.is_ok() {
-        eprintln!("\nxtask: every tier passed");
-    }
-    let (passed, failed) = TOTALS.with(|t| t.get());
-    println!("tests: {passed} passed, {failed} failed");
-    budget
-}
-
-fn tier(name: &str, f: fn() -> Outcome) -> Outcome {
-    eprintln!("\n==== {name} ====");
-    f().map_err(|e| format!("{name}: {e}"))
 }
 
 fn native() -> Outcome {
@@ -128,31 +202,50 @@ Python's venv module is needed: `apt-get install -y python3-venv`"
     if !works(&["-c", "import jsonschema"]) {
         run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "jsonschema==4.23.0"]))?;
     }
-    run(Command::new(&python)
-        .arg("tools/check-schemas.py")
-        .current_dir(root()))
+    run_counted_as(
+        Command::new(&python)
+            .arg("tools/check-schemas.py")
+            .current_dir(root()),
+        "schemas: ",
+    )
 }
 
-/// Only the test targets written for the browser: the rest use threads and files,
-/// which wasm32 in a browser does not have.
+/// The test targets written for the browser, found by their
+/// `wasm_bindgen_test_configure!(run_in_browser)`: `(package, target)` pairs. The rest use
+/// threads and files, which wasm32 in a browser does not have.
+pub fn browser_test_targets(root: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut found = Vec::new();
+    for (package, dir) in [("folio", "tests"), ("folio-bundle", "crates/bundle/tests")] {
+        let entries = std::fs::read_dir(root.join(dir)).map_err(|e| format!("{dir}: {e}"))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_rust = path.extension().is_some_and(|e| e == "rs");
+            let text = if is_rust {
+                std::fs::read_to_string(&path).unwrap_or_default()
+            } else {
+                continue;
+            };
+            if text.contains("wasm_bindgen_test_configure!(run_in_browser)") {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                found.push((package.to_owned(), stem.into_owned()));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 fn wasm() -> Outcome {
-    for (package, target) in [
-        ("folio", "components"),
-        ("folio", "read_aloud"),
-        ("folio", "reading_panel"),
-        ("folio-bundle", "wasm_depth"),
-    ] {
-        run_counted(
+    let targets = browser_test_targets(&root())?;
+    if targets.is_empty() {
+        return Err("no browser test targets found".into());
+    }
+    let mut failures = Vec::new();
+    for (package, target) in targets {
+        let ran = run_counted(
             Command::new("cargo")
-                .args([
-                    "test",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "-p",
-                    package,
-                    "--test",
-                    target,
-                ])
+                .args(["test", "--target", "wasm32-unknown-unknown", "-p", &package])
+                .args(["--test", &target])
                 // The viewer's browser build: its effects and events run.
                 .args(if package == "folio" {
                     &["--features", "csr"][..]
@@ -162,83 +255,14 @@ fn wasm() -> Outcome {
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("PATH", tool_path())
                 .current_dir(root()),
-        )?;
-    }
-    Ok(())
-}
-
-/// A child process leading its own process group; the whole group (chromedriver and the
-/// browsers it started, even those a failed test left open) ends when this is dropped.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16, String> {
-    let l = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
-    l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
-fn wait_for_port(port: u16, what: &str) -> Outcome {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Ok(());
+        );
+        if let Err(e) = ran {
+            failures.push(e);
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    Err(format!("{what} did not start listening on port {port}"))
-}
-
-/// The end-to-end tier: release build, the static server with fixtures, chromedriver, the suite.
-pub fn end_to_end() -> Outcome {
-    // The port is chosen first, so the static pages are built with their real address
-    // (canonical links and OpenGraph images are absolute).
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
-    let app_port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::env::set_var("FOLIO_SITE_URL", format!("http://127.0.0.1:{app_port}/"));
-    build_release()?;
-    let site = server::Site {
-        dist: root().join("dist"),
-        fixtures: Some(root().join("tests/fixtures")),
-    };
-    std::thread::spawn(move || server::serve_forever(listener, site));
-    let driver_port = free_port()?;
-    let driver = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={driver_port}"))
-        .process_group(0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
-    let _driver = Guard(driver);
-    wait_for_port(driver_port, "chromedriver")?;
-    let artifacts = root().join("target/e2e-artifacts");
-    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
-    eprintln!(
-        "xtask: app on http://127.0.0.1:{app_port}/, screenshots in {}",
-        artifacts.display()
-    );
-    run_counted(
-        Command::new("cargo")
-            .args([
-                "test",
-                "--no-fail-fast",
-                "-p",
-                "folio-e2e",
-                "--",
-                "--test-threads=1",
-            ])
-            .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
-            .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
-            .env("FOLIO_ARTIFACTS", &artifacts)
-            .current_dir(root()),
-    )
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
 }

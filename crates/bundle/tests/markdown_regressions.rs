@@ -1,7 +1,11 @@
 //! Regression tests for Markdown bugs found by the CommonMark conformance test and by
 //! fuzzing, one test per bug.
 
-use std::time::{Duration, Instant};
+// The one unsafe block in Folio: a test-only allocator that counts, over the system's.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 
 use folio_bundle::{markdown, Block, Document, Inline, LinkTarget, Report, Rule};
 
@@ -11,12 +15,47 @@ fn parse(text: &str) -> (Document, Report) {
     (doc, report)
 }
 
-/// Parsing `text` takes well under `limit`, which the quadratic versions far exceeded.
-fn parse_within(text: &str, limit: Duration) -> Document {
-    let started = Instant::now();
+/// Counts the allocations made on the thread that makes them, so tests running side by
+/// side do not count each other's.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; counting touches only a
+// const-initialised thread-local, which never allocates.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The document `text` becomes, and how many allocations parsing it made.
+fn parse_counting(text: &str) -> (Document, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
     let (doc, _) = parse(text);
-    let took = started.elapsed();
-    assert!(took < limit, "took {took:?}, more than {limit:?}");
+    (doc, ALLOCATIONS.with(Cell::get) - before)
+}
+
+/// Parsing twice the input makes about twice the allocations, not four times: the count
+/// stands for the work, without a clock. (The quadratic versions made a string per suffix
+/// tried and per label compared.)
+fn assert_linear(make: impl Fn(usize) -> String, n: usize) -> Document {
+    let (_, once) = parse_counting(&make(n));
+    let (doc, twice) = parse_counting(&make(2 * n));
+    assert!(
+        twice * 10 <= once * 25,
+        "{once} allocations for {n} items, {twice} for {}: more than linear",
+        2 * n
+    );
     doc
 }
 
@@ -90,7 +129,7 @@ fn html_block_is_reported_like_inline_html() {
 
 #[test]
 fn many_equal_headings_get_ids_in_linear_time() {
-    let doc = parse_within(&"# Update\n".repeat(20_000), Duration::from_secs(10));
+    let doc = assert_linear(|n| "# Update\n".repeat(n), 10_000);
     let ids: Vec<&str> = doc.outline.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids[..3], ["update", "update-2", "update-3"]);
     assert_eq!(ids[19_999], "update-20000");
@@ -105,11 +144,14 @@ fn heading_ids_skip_suffixes_other_headings_took() {
 
 #[test]
 fn many_footnotes_are_numbered_in_linear_time() {
-    let n = 60_000;
-    let mut text: String = (0..n).map(|i| format!("[^n{i}] ")).collect();
-    text.push_str("\n\n");
-    text.extend((0..n).rev().map(|i| format!("[^n{i}]: note {i}\n")));
-    let doc = parse_within(&text, Duration::from_secs(10));
+    let notes = |n: usize| {
+        let mut text: String = (0..n).map(|i| format!("[^n{i}] ")).collect();
+        text.push_str("\n\n");
+        text.extend((0..n).rev().map(|i| format!("[^n{i}]: note {i}\n")));
+        text
+    };
+    let doc = assert_linear(notes, 15_000);
+    let n = 30_000;
     assert_eq!(doc.footnotes.len(), n);
     assert_eq!(doc.footnotes[0].label, "n0");
     assert_eq!(doc.footnotes[n - 1].number, n);

@@ -145,7 +145,7 @@ pub fn markdown(r: &Value) -> String {
     );
     let _ = writeln!(
         o,
-        "| bytes received before the headline was painted (on the wire) | {} |",
+        "| bytes of the requests finished before the headline was painted (on the wire) | {} |",
         mmm(&c["bytes_before_headline"], 0, " B")
     );
     let _ = writeln!(
