@@ -113,7 +113,7 @@ pub fn markdown(r: &Value) -> String {
         o.push_str("| font | (none in dist/fonts) | – | – | – |\n");
     }
     let fv = &r["first_visit"];
-    let _ = writeln!(o, "\n### First visit to `/?article=us-officials-meet-russian-dissidents` (images and fonts excluded)\n\n| file | type | transferred | brotli |\n| --- | --- | ---: | ---: |");
+    let _ = writeln!(o, "\n### First visit to `/articles/us-officials-meet-russian-dissidents/` (images and fonts excluded)\n\n| file | type | transferred | brotli |\n| --- | --- | ---: | ---: |");
     for f in fv["files"].as_array().into_iter().flatten() {
         let _ = writeln!(
             o,

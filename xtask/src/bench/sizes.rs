@@ -33,7 +33,8 @@ fn measure(kind: &'static str, name: String, path: &Path) -> Result<Asset, Strin
     })
 }
 
-/// The app's assets in `dist` (html, js, wasm, css, fonts if any) and the sample bundle's files.
+/// The app's assets in `dist` (html, the articles' static pages, js, wasm, css, fonts if
+/// any) and the sample bundle's files.
 pub fn assets(dist: &Path) -> Result<Vec<Asset>, String> {
     let mut out = Vec::new();
     for path in compress::files(dist) {
@@ -48,6 +49,7 @@ pub fn assets(dist: &Path) -> Result<Vec<Asset>, String> {
         let top = !name.contains('/');
         let kind = match ext {
             "html" if top => "html",
+            "html" if name.starts_with("articles/") => "static page",
             "js" if top => "js",
             "wasm" if top => "wasm",
             "css" if top => "css",
