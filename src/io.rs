@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use folio_bundle::{manifest, read_catalog, read_manifest, Article, Catalog, Report, Rule};
+use folio_bundle::{
+    manifest, read_catalog, read_manifest, Article, Catalog, Diagnostic, Report, Rule,
+};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -213,7 +215,22 @@ pub async fn article(source: BundleSource) -> Result<LoadedArticle, LoadError> {
         return Err(invalid(report));
     };
     let body_url = format!("{base}{}", manifest.body);
-    let body = fetch_bytes(&body_url, config.timeout_seconds).await?;
+    let body = match fetch_bytes(&body_url, config.timeout_seconds).await {
+        // The bundle was found, so a missing body is the bundle's fault, not a wrong address.
+        Err(LoadError::NotFound { .. }) => {
+            report.push(Diagnostic::new(
+                Rule::MissingFile,
+                manifest::FILE,
+                "body",
+                format!(
+                    "{:?} cannot be read: the bundle's folder has no such file",
+                    manifest.body
+                ),
+            ));
+            return Err(invalid(report));
+        }
+        other => other?,
+    };
     match Article::assemble(manifest, &body, &mut report) {
         Some(article) => {
             for warning in report.warnings() {

@@ -38,6 +38,7 @@ pub fn spawn(site: Site) -> std::io::Result<u16> {
 struct Request {
     method: String,
     path: String,
+    host: String,
     accepts_br: bool,
     accepts_gzip: bool,
 }
@@ -53,13 +54,16 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
         return Ok(None);
     };
     let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
-    let (mut accepts_br, mut accepts_gzip) = (false, false);
+    let (mut accepts_br, mut accepts_gzip, mut host) = (false, false, String::new());
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
             break;
         }
         if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("host") {
+                host = value.trim().to_owned();
+            }
             if name.eq_ignore_ascii_case("accept-encoding") {
                 let codings: Vec<&str> = value
                     .split(',')
@@ -73,6 +77,7 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
     Ok(Some(Request {
         method: method.to_owned(),
         path,
+        host,
         accepts_br,
         accepts_gzip,
     }))
@@ -92,9 +97,19 @@ fn handle(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
             true,
         );
     }
-    if site.fixtures.is_some() {
+    let mut req = req;
+    let mut in_sub_folder = false;
+    if let Some(fixtures) = &site.fixtures {
+        if let Some(rest) = req.path.strip_prefix(deployment::SUB_FOLDER) {
+            req.path = format!("/{rest}");
+            in_sub_folder = true;
+        }
         if let Some(rest) = req.path.strip_prefix("/__test/") {
             return test_path(stream, rest);
+        }
+        if in_sub_folder && req.path == "/folio.json" {
+            let body = deployment::settings(fixtures, &req.host)?;
+            return respond(&mut stream, 200, "application/json", &[], &body, true);
         }
     }
     let Some(file) = resolve(site, &req.path) else {
@@ -111,6 +126,10 @@ fn handle(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
         ("Cache-Control", cache_control(&file)),
         ("Vary", "Accept-Encoding".to_owned()),
     ];
+    // Test fixtures may be read from the sub-folder deployment's other origin.
+    if site.fixtures.is_some() && req.path.starts_with("/fixtures/") {
+        headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
+    }
     let mut body_file = file.clone();
     for (accepted, ext, coding) in [
         (req.accepts_br, "br", "br"),
@@ -295,5 +314,6 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+mod deployment;
 #[cfg(test)]
 mod tests;

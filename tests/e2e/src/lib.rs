@@ -154,8 +154,8 @@ impl Browser {
             .await;
         let list = found.unwrap_or_else(|e| panic!("cannot read the text of {css:?}: {e}"));
         list.as_array()
-            .into_iter()
-            .flatten()
+            .unwrap_or_else(|| panic!("the texts of {css:?} are not a list: {list}"))
+            .iter()
             .map(|t| t.as_str().unwrap_or_default().to_owned())
             .collect()
     }
@@ -208,7 +208,19 @@ impl Browser {
         let origin = app_url().trim_end_matches('/').to_owned();
         self.eval("window.scrollTo(0, document.body.scrollHeight); return true;")
             .await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // Until the page has asked for nothing new for a second (15 s at most), not for a
+        // fixed moment: a request made late is still seen.
+        let start = std::time::Instant::now();
+        let mut seen = self.requested_urls().await.len();
+        let mut quiet_since = std::time::Instant::now();
+        while quiet_since.elapsed() < Duration::from_secs(1) && start.elapsed() < Duration::from_secs(15) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = self.requested_urls().await.len();
+            if now != seen {
+                seen = now;
+                quiet_since = std::time::Instant::now();
+            }
+        }
         for url in self.requested_urls().await {
             assert!(
                 url.starts_with(&origin),

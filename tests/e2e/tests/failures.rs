@@ -40,6 +40,11 @@ async fn each_failure_gets_its_own_view() {
             "invalid",
             "every image needs alternative text",
         ),
+        (
+            "?bundle=fixtures/bundles/missing-body/",
+            "invalid",
+            "bundle.json: body: \"body.md\" cannot be read",
+        ),
         ("?bundle=__test/status/500/", "server", "error 500"),
         ("?bundle=__test/drop/", "network", "could not reach"),
         (
@@ -65,12 +70,37 @@ async fn each_failure_gets_its_own_view() {
 }
 
 #[tokio::test]
+async fn the_smallest_valid_bundle_opens_by_its_address() {
+    let b = Browser::start(1280, 900).await;
+    b.open("?bundle=fixtures/bundles/valid-minimal/").await;
+    assert_eq!(b.text("h1.headline").await, "The Smallest Valid Bundle");
+    assert_eq!(b.texts("[data-failure]").await.len(), 0, "and no failure");
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
 async fn an_invalid_bundle_lists_all_its_errors_in_plain_words() {
     let b = Browser::start(1280, 900).await;
     b.open("?bundle=fixtures/bundles/many-errors/").await;
     b.wait_for_css(".failure__problems").await;
     let problems = b.texts(".failure__problems li").await;
-    assert!(problems.len() >= 6, "{problems:?}");
+    // tests/fixtures/README.md promises exactly these seven.
+    assert_eq!(problems.len(), 7, "{problems:?}");
+    for path in [
+        "bundle.json: direction",
+        "bundle.json: headline",
+        "bundle.json: published",
+        "bundle.json: lead.media",
+        "bundle.json: media[0].alt",
+        "bundle.json: media[1].id",
+        "bundle.json: related[0].url",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(path)),
+            "no problem at {path}: {problems:?}"
+        );
+    }
     assert!(
         problems.iter().all(|p| p.starts_with("bundle.json: ")),
         "{problems:?}"
@@ -146,7 +176,10 @@ async fn hostile_markdown_loads_without_running_anything() {
             "return [...document.querySelectorAll('article img')].map(i => i.currentSrc || i.src);",
         )
         .await;
-    for src in sources.as_array().into_iter().flatten() {
+    let sources = sources.as_array().expect("a list of image addresses");
+    // The fixture's one local photo is shown: the loop below has something to check.
+    assert!(!sources.is_empty(), "the local photo is shown");
+    for src in sources {
         assert!(
             src.as_str().unwrap_or_default().starts_with(&origin),
             "image from another host: {src}"

@@ -160,3 +160,27 @@ async fn every_page_has_one_h1_and_an_unknown_article_says_so() {
     assert_eq!(b.eval(h1s).await, serde_json::json!(1));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_first_tab_reaches_the_skip_link_and_enter_moves_to_the_content() {
+    use fantoccini::key::Key;
+    let b = Browser::start(1280, 900).await;
+    b.open(&folio_e2e::article(SEED)).await;
+    b.press(Key::Tab).await;
+    assert!(
+        b.focus_is("a.skip-link").await,
+        "the first Tab stop is the skip link, not {}",
+        b.focused().await
+    );
+    let shown = b
+        .eval("const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height > 0;")
+        .await;
+    assert_eq!(shown, serde_json::json!(true), "the focused skip link is visible");
+    b.press(Key::Enter).await;
+    assert!(
+        b.focus_is("#folio_main").await,
+        "Enter moves focus to the article, not {}",
+        b.focused().await
+    );
+    b.close().await;
+}

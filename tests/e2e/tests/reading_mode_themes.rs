@@ -158,6 +158,10 @@ async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() 
         "nothing saved until the reader changes something"
     );
     let page = contrast(&b, "#folio_reading_panel", 4.5).await;
+    assert!(
+        page["checked"].as_u64().unwrap_or(0) > 20,
+        "system dark theme: the panel's text was checked: {page}"
+    );
     assert_eq!(page["failures"], json!([]), "system dark theme, panel");
     b.close().await;
 }

@@ -83,3 +83,39 @@ fn refuses_paths_that_climb_out_or_name_hidden_files() {
         assert!(get(port, path, "").starts_with("HTTP/1.1 404"), "{path}");
     }
 }
+
+/// A served tree with fixtures beside a file outside it that no request may reach: the
+/// traversal cases below then fail, with that file's words, if a path ever climbs out.
+#[test]
+fn no_path_reaches_a_file_beside_the_served_folders() {
+    let (mut site, dir) = site();
+    let fixtures = dir.join("fixtures-root");
+    std::fs::create_dir_all(fixtures.join("bundles")).unwrap();
+    std::fs::write(fixtures.join("bundles/ok.json"), "{\"fixture\": true}").unwrap();
+    site.fixtures = Some(fixtures.clone());
+    let outside = dir
+        .parent()
+        .unwrap()
+        .join(format!("folio-outside-{}.txt", std::process::id()));
+    std::fs::write(&outside, "OUTSIDE THE ROOT").unwrap();
+    let name = outside.file_name().unwrap().to_string_lossy().into_owned();
+    let absolute = outside.display().to_string();
+    let port = spawn(site).unwrap();
+    // The fixtures are really served, so the refusals below are not a fixture tree that is off.
+    let ok = get(port, "/fixtures/bundles/ok.json", "");
+    assert!(ok.starts_with("HTTP/1.1 200") && ok.contains("fixture"), "{ok}");
+    for path in [
+        format!("/../{name}"),
+        format!("/%2e%2e/{name}"),
+        format!("/fixtures/../../{name}"),
+        format!("/fixtures/%2e%2e/%2e%2e/{name}"),
+        format!("/fixtures/{absolute}"),
+        format!("/fixtures/%2F{}", absolute.trim_start_matches('/')),
+        format!("/{absolute}"),
+    ] {
+        let answer = get(port, &path, "");
+        assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer}");
+        assert!(!answer.contains("OUTSIDE THE ROOT"), "{path} read a file outside");
+    }
+    let _ = std::fs::remove_file(outside);
+}
