@@ -213,7 +213,9 @@ impl Browser {
         let start = std::time::Instant::now();
         let mut seen = self.requested_urls().await.len();
         let mut quiet_since = std::time::Instant::now();
-        while quiet_since.elapsed() < Duration::from_secs(1) && start.elapsed() < Duration::from_secs(15) {
+        while quiet_since.elapsed() < Duration::from_secs(1)
+            && start.elapsed() < Duration::from_secs(15)
+        {
             tokio::time::sleep(Duration::from_millis(100)).await;
             let now = self.requested_urls().await.len();
             if now != seen {

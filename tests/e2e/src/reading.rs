@@ -95,7 +95,7 @@ pub async fn no_sideways_scroll(b: &Browser, what: &str) {
              const wide = [];
              for (const e of document.querySelectorAll('body *')) {
                if (!e.getClientRects().length) continue;
-               if (e.closest('.table-scroll, pre.code')) continue;
+               if (e.closest('.table-scroll, pre.code, .visually-hidden')) continue;
                const s = getComputedStyle(e);
                if (s.position === 'fixed' && e.closest('dialog:not([open])')) continue;
                const r = e.getBoundingClientRect();
@@ -111,8 +111,9 @@ pub async fn no_sideways_scroll(b: &Browser, what: &str) {
     let doc = found["doc"].as_i64().unwrap_or(i64::MAX);
     assert!(
         doc <= i64::from(b.width),
-        "{what}: the page is {doc} px wide in a {} px viewport",
-        b.width
+        "{what}: the page is {doc} px wide in a {} px viewport: {}",
+        b.width,
+        found["wide"]
     );
     assert_eq!(
         found["count"],

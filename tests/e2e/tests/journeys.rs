@@ -175,7 +175,11 @@ async fn the_first_tab_reaches_the_skip_link_and_enter_moves_to_the_content() {
     let shown = b
         .eval("const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height > 0;")
         .await;
-    assert_eq!(shown, serde_json::json!(true), "the focused skip link is visible");
+    assert_eq!(
+        shown,
+        serde_json::json!(true),
+        "the focused skip link is visible"
+    );
     b.press(Key::Enter).await;
     assert!(
         b.focus_is("#folio_main").await,

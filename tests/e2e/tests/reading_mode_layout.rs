@@ -11,6 +11,8 @@ use serde_json::json;
 async fn at_320_px_with_text_at_300_percent_nothing_scrolls_sideways() {
     let b = Browser::start(320, 640).await;
     b.open(SEED).await;
+    let size = "return parseFloat(getComputedStyle(document.getElementById('body_p_1')).fontSize);";
+    let before = b.eval(size).await.as_f64().expect("a font size");
     open_panel(&b).await;
     b.wait_for_css("#folio_reading_text_size")
         .await
@@ -19,6 +21,12 @@ async fn at_320_px_with_text_at_300_percent_nothing_scrolls_sideways() {
         .expect("focus slider");
     b.press(Key::End).await;
     assert_eq!(status(&b).await, "Text size: 300%");
+    // The article's text really is three times the size, not only the status line.
+    let after = b.eval(size).await.as_f64().expect("a font size");
+    assert!(
+        (after / before - 3.0).abs() < 0.05,
+        "body text went from {before} px to {after} px at 300%"
+    );
     no_sideways_scroll(&b, "panel open at 300%").await;
     b.screenshot("reflow-320-panel-300").await;
     close_panel(&b).await;
@@ -106,7 +114,10 @@ async fn hide_images_keeps_captions_and_simplified_layout_puts_everything_after_
         .eval("return [...document.querySelectorAll('.figure__frame')].map(f => f.getClientRects().length);")
         .await;
     let frames = shown.as_array().expect("a list of photo frames");
-    assert!(frames.len() >= 2, "the lead and sidebar photos are there to hide: {shown}");
+    assert!(
+        frames.len() >= 2,
+        "the lead and sidebar photos are there to hide: {shown}"
+    );
     assert!(frames.iter().all(|n| n == 0), "photos hidden: {shown}");
     let captions = b.eval("return [...document.querySelectorAll('.figure__caption')].filter(c => c.getClientRects().length).length;").await;
     assert!(

@@ -32,7 +32,8 @@ async fn the_catalog_and_an_article_work_from_a_sub_folder() {
     );
     b.click(".tool-button").await;
     assert_eq!(
-        b.eval("return document.getElementById('folio_reading_panel').open;").await,
+        b.eval("return document.getElementById('folio_reading_panel').open;")
+            .await,
         serde_json::json!(true),
         "Reading settings open: the app took the page over"
     );

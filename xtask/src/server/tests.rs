@@ -103,7 +103,10 @@ fn no_path_reaches_a_file_beside_the_served_folders() {
     let port = spawn(site).unwrap();
     // The fixtures are really served, so the refusals below are not a fixture tree that is off.
     let ok = get(port, "/fixtures/bundles/ok.json", "");
-    assert!(ok.starts_with("HTTP/1.1 200") && ok.contains("fixture"), "{ok}");
+    assert!(
+        ok.starts_with("HTTP/1.1 200") && ok.contains("fixture"),
+        "{ok}"
+    );
     for path in [
         format!("/../{name}"),
         format!("/%2e%2e/{name}"),
@@ -115,7 +118,10 @@ fn no_path_reaches_a_file_beside_the_served_folders() {
     ] {
         let answer = get(port, &path, "");
         assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer}");
-        assert!(!answer.contains("OUTSIDE THE ROOT"), "{path} read a file outside");
+        assert!(
+            !answer.contains("OUTSIDE THE ROOT"),
+            "{path} read a file outside"
+        );
     }
     let _ = std::fs::remove_file(outside);
 }
