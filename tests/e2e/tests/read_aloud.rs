@@ -329,3 +329,69 @@ async fn leaving_the_article_stops_the_speech() {
     assert_eq!(b.console_errors().await, Vec::<String>::new());
     b.close().await;
 }
+
+/// What the article model says to read in the long read: every paragraph and heading, in
+/// order, without its captions, code or table, and with its footnotes at the end.
+fn long_read_script() -> Vec<(String, String)> {
+    let dir = folio_e2e::repo().join("public/bundles/folio-long-read-test");
+    let manifest = std::fs::read(dir.join("bundle.json")).expect("the long read's manifest");
+    let body = std::fs::read(dir.join("body.md")).expect("the long read's body");
+    let (article, report) = folio_bundle::read_bundle(&manifest, &body);
+    let article = article.unwrap_or_else(|| panic!("{report}"));
+    article
+        .spoken()
+        .into_iter()
+        .map(|s| (s.id, s.text))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_long_read_is_read_as_its_model_says_skipping_code_tables_and_captions() {
+    let script = long_read_script();
+    let body = std::fs::read_to_string(
+        folio_e2e::repo().join("public/bundles/folio-long-read-test/body.md"),
+    )
+    .unwrap();
+    assert!(
+        body.contains("```") && body.contains("| ---") && body.contains("[^"),
+        "the long read has code, a table and footnotes to leave out or read last"
+    );
+    let b = Browser::start(1280, 900).await;
+    b.open_with_speech_fake("folio-long-read-test", "voices")
+        .await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    for (i, (id, text)) in script.iter().enumerate() {
+        let list = b.spoken_count(i + 1).await;
+        assert_eq!(
+            squash(list[i]["text"].as_str().unwrap_or_default()),
+            *text,
+            "utterance {i}"
+        );
+        let marked = b
+            .eval("return [...document.querySelectorAll('.is-being-read')].map(e => e.id);")
+            .await;
+        assert_eq!(
+            marked,
+            json!([id]),
+            "utterance {i} highlights its own element"
+        );
+        if i + 1 < script.len() {
+            b.finish_utterance().await;
+        }
+    }
+    let last = &script.last().expect("something to read").0;
+    let last_note = b
+        .eval("return document.querySelector('.story-body .footnotes li:last-child p').id;")
+        .await;
+    assert_eq!(last_note, json!(last), "the footnotes are read last");
+    let code = b
+        .eval("return document.querySelector('pre.code').textContent;")
+        .await;
+    let code = code.as_str().unwrap_or_default().trim().to_owned();
+    assert!(
+        !script.iter().any(|(_, t)| t.contains(&code)),
+        "the code block is not read"
+    );
+    b.close().await;
+}

@@ -198,3 +198,40 @@ async fn a_paragraph_that_ends_while_paused_is_read_again_on_resume_not_left_sil
         .await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn with_the_system_asking_for_reduced_motion_the_highlight_never_scrolls_smoothly() {
+    // The system's own setting, as Chromium gets it from the platform: no attribute is set
+    // by hand here.
+    let b = Browser::start_with(1280, 600, &["--force-prefers-reduced-motion"], json!({})).await;
+    b.open_with_speech_fake(SEED, "voices").await;
+    assert_eq!(
+        b.eval("return matchMedia('(prefers-reduced-motion: reduce)').matches;")
+            .await,
+        json!(true)
+    );
+    b.eval("window.__scrolls = [];
+            const original = Element.prototype.scrollIntoView;
+            Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
+            return true;").await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    let n = seed_script().len();
+    let mut said = 1;
+    while said < n {
+        b.spoken_count(said).await;
+        b.finish_utterance().await;
+        said += 1;
+    }
+    let scrolls = b.eval("return window.__scrolls;").await;
+    let scrolls = scrolls.as_array().cloned().unwrap_or_default();
+    assert!(
+        !scrolls.is_empty(),
+        "reading the whole article scrolled at least once"
+    );
+    assert!(
+        scrolls.iter().all(|s| s == "instant"),
+        "no smooth scrolling when the system asks for less motion: {scrolls:?}"
+    );
+    b.close().await;
+}
