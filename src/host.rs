@@ -1,9 +1,9 @@
 //! The one seam between Folio's components and where they render. Components ask a
-//! [`Host`] for what only a browser knows (its `Intl` formatters, the reader's clock, the
-//! page's address) and never call the browser themselves, so the same components render
-//! natively to static HTML ([`native::Native`]) and in the browser ([`browser::Browser`]).
-//! Storage, speech and observers are the other browser calls: they live in effects and
-//! event handlers, which never run when rendering natively.
+//! [`Host`] for what only a browser knows (its `Intl` formatters, the reader's clock) and
+//! never call the browser themselves, so the same components render natively to static
+//! HTML ([`native::Native`]) and in the browser ([`browser::Browser`]). Storage, speech,
+//! observers and the page's address are the other browser calls: they live in effects,
+//! event handlers and the loaders of `io`, which never run when rendering natively.
 
 pub mod browser;
 pub mod dates;
