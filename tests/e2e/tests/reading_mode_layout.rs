@@ -168,3 +168,62 @@ async fn every_control_on_the_article_and_in_the_panel_is_at_least_24_css_pixels
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn each_spacing_control_at_its_end_changes_the_article_text_it_names() {
+    let b = Browser::start(1280, 900).await;
+    b.open(SEED).await;
+    let measure = "const p = document.getElementById('body_p_1'), s = getComputedStyle(p);
+        const size = parseFloat(s.fontSize);
+        const body = getComputedStyle(document.querySelector('.story-body'));
+        return { line: parseFloat(s.lineHeight) / size, letters: (parseFloat(s.letterSpacing) || 0) / size,
+                 words: (parseFloat(s.wordSpacing) || 0) / size, after: parseFloat(s.marginBottom) / size,
+                 width: parseFloat(body.maxWidth), align: s.textAlign, hyphens: s.hyphens };";
+    let before = b.eval(measure).await;
+    open_panel(&b).await;
+    for slider in [
+        "#folio_reading_line_height",
+        "#folio_reading_letter_spacing",
+        "#folio_reading_word_spacing",
+        "#folio_reading_paragraph_spacing",
+        "#folio_reading_line_width",
+    ] {
+        b.wait_for_css(slider)
+            .await
+            .click()
+            .await
+            .expect("focus slider");
+        b.press(Key::End).await;
+    }
+    choose(
+        &b,
+        "#folio_reading_alignment",
+        "Justified, with hyphenation",
+    )
+    .await;
+    close_panel(&b).await;
+    let after = b.eval(measure).await;
+    let near = |key: &str, want: f64| {
+        let got = after[key].as_f64().unwrap_or(f64::NAN);
+        assert!(
+            (got - want).abs() < 0.02,
+            "{key}: {got}, not {want} ({after})"
+        );
+    };
+    // The ends of each control (src/reading/settings.rs), in ems of the text.
+    near("line", 2.2);
+    near("letters", 0.16);
+    near("words", 0.32);
+    near("after", 3.0);
+    let (wide, narrow) = (
+        after["width"].as_f64().unwrap_or(0.0),
+        before["width"].as_f64().unwrap_or(1.0),
+    );
+    assert!(
+        (wide / narrow - 85.0 / 65.0).abs() < 0.02,
+        "line width went from 65 to 85 characters: {narrow} px to {wide} px"
+    );
+    assert_eq!(after["align"], json!("justify"));
+    assert_eq!(after["hyphens"], json!("auto"));
+    b.close().await;
+}
