@@ -275,3 +275,27 @@ fn a_page_carries_the_data_it_was_rendered_from_and_nothing_in_it_closes_its_scr
     assert_eq!(carried, data);
     assert_eq!(count(&html, "<script>alert(1)"), 0);
 }
+
+#[test]
+fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
+    let out = std::env::temp_dir().join(format!("folio-render-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let bundle = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("public/bundles")
+        .join(RUSSIAN);
+    let published = folio::publish::publish_bundle(&template(), &bundle, &out, &options())
+        .expect("the Russian test bundle publishes");
+    assert_eq!(published.pages.len(), 1);
+    let page = std::fs::read_to_string(out.join(format!("articles/{RUSSIAN}/index.html")))
+        .expect("the page was written");
+    assert!(page.contains("<html lang=\"ru\" dir=\"ltr\">"));
+    assert!(out.join(format!("bundles/{RUSSIAN}/bundle.json")).is_file());
+    assert!(out.join(format!("bundles/{RUSSIAN}/body.md")).is_file());
+    // A folder that is not a bundle is refused with a message naming the file it lacks.
+    let empty = out.join("not-a-bundle");
+    std::fs::create_dir_all(&empty).unwrap();
+    let refused = folio::publish::publish_bundle(&template(), &empty, &out, &options())
+        .expect_err("no bundle.json");
+    assert!(refused.contains("bundle.json"), "{refused}");
+    let _ = std::fs::remove_dir_all(&out);
+}
