@@ -186,21 +186,12 @@ fn parse_catalog(bytes: &[u8]) -> Result<Arc<Catalog>, LoadError> {
     }
 }
 
-/// Loads, parses and checks a bundle.
-pub async fn article(source: BundleSource) -> Result<LoadedArticle, LoadError> {
+/// Loads, parses and checks the bundle whose folder is at `address`, relative to the page
+/// or absolute. (A catalog article by id has its own page: [`static_page_of`].)
+pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
     let config = config().await;
-    let folder = match &source {
-        BundleSource::Id(id) => {
-            let (catalog, catalog_url) = catalog().await?;
-            let entry = catalog.entry(id).ok_or_else(|| LoadError::NotFound {
-                what: format!("the article \u{201c}{id}\u{201d}"),
-            })?;
-            absolute(&entry.path, &catalog_url)
-        }
-        BundleSource::Url(url) => absolute(url, &document_base()),
-    };
-    let folder = folder.ok_or_else(|| LoadError::Refused {
-        url: format!("{source:?}"),
+    let folder = absolute(&address, &document_base()).ok_or_else(|| LoadError::Refused {
+        url: address.clone(),
         reason: "it is not a valid address".into(),
     })?;
     check_origin(&folder, &config)?;

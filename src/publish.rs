@@ -43,13 +43,10 @@ pub struct RenderedPage {
     pub title: String,
 }
 
-/// `path` (relative to the page at `page`, itself relative to the site's root) as an
-/// absolute URL on `site_url`.
-pub fn absolute_on(site_url: &str, page: &str, path: &str) -> String {
-    if path.contains("://") {
-        return path.to_owned();
-    }
-    let mut segments: Vec<&str> = page.split('/').filter(|s| !s.is_empty()).collect();
+/// `path`, relative to the folder `folder` (itself relative to the site's root, such as
+/// `articles/ID/`), as a path from the site's root: `..` climbs, `.` stays.
+pub fn resolve(folder: &str, path: &str) -> String {
+    let mut segments: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     for part in path.split('/') {
         match part {
             ".." => {
@@ -59,12 +56,21 @@ pub fn absolute_on(site_url: &str, page: &str, path: &str) -> String {
             other => segments.push(other),
         }
     }
-    let trailing = if path.ends_with('/') { "/" } else { "" };
-    format!(
-        "{}/{}{trailing}",
-        site_url.trim_end_matches('/'),
-        segments.join("/")
-    )
+    let trailing = if path.ends_with('/') && !segments.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    format!("{}{trailing}", segments.join("/"))
+}
+
+/// `path` (relative to the page at `page`, itself relative to the site's root) as an
+/// absolute URL on `site_url`.
+pub fn absolute_on(site_url: &str, page: &str, path: &str) -> String {
+    if path.contains("://") {
+        return path.to_owned();
+    }
+    format!("{}/{}", site_url.trim_end_matches('/'), resolve(page, path))
 }
 
 /// `view` as HTML. The `<!>` comments Leptos leaves between pieces of text (markers for
@@ -162,4 +168,25 @@ pub fn escape(text: &str) -> String {
 /// Where a page's file goes: `page` (relative, ending in `/`) under `out`.
 fn page_file(out: &Path, page: &str) -> PathBuf {
     out.join(page).join("index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_resolve_from_their_folder() {
+        assert_eq!(resolve("articles/a/", "../../folio-1.js"), "folio-1.js");
+        assert_eq!(resolve("articles/a/", "./x/../y.png"), "articles/a/y.png");
+        assert_eq!(resolve("", "articles/a/"), "articles/a/");
+        assert_eq!(resolve("", ""), "");
+        assert_eq!(
+            absolute_on("https://n.example/f/", "articles/a/", "../../b/c.png"),
+            "https://n.example/f/b/c.png"
+        );
+        assert_eq!(
+            absolute_on("https://n.example/f", "", ""),
+            "https://n.example/f/"
+        );
+    }
 }

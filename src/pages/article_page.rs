@@ -40,10 +40,10 @@ pub fn ArticlePage(
             }
             .into_any()
         }
-        BundleSource::Url(_) => {
+        BundleSource::Url(address) => {
             let resource = LocalResource::new(move || {
                 attempt.track();
-                io::article(source.clone())
+                io::article(address.clone())
             });
             view! {
                 <Suspense fallback=ArticleSkeleton>

@@ -28,9 +28,14 @@ fn write_text(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// The [`PageData`] of the bundle in `dir`, for a page at `page` whose way back to the
-/// site's root is `root`; `base` is the bundle folder's address relative to the page.
-fn article_data(dir: &Path, root: &str, base: String) -> Result<(String, PageData), String> {
+/// The [`PageData`] of the bundle in `dir`, for a page whose way back to the site's root is
+/// `root`; `base(id)` is the bundle folder's address relative to the page, which may depend on
+/// the bundle's id. Returns the id too.
+fn article_data(
+    dir: &Path,
+    root: &str,
+    base: impl FnOnce(&str) -> String,
+) -> Result<(String, PageData), String> {
     let manifest_text = read_text(&dir.join(manifest::FILE))?;
     let mut report = Report::default();
     let manifest = read_manifest(manifest_text.as_bytes(), &mut report).ok_or_else(|| {
@@ -42,7 +47,7 @@ fn article_data(dir: &Path, root: &str, base: String) -> Result<(String, PageDat
     let body = read_text(&dir.join(&manifest.body))?;
     let data = PageData::Article {
         root: root.to_owned(),
-        base,
+        base: base(&manifest.id),
         manifest: manifest_text,
         body,
     };
@@ -72,11 +77,9 @@ pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String>
         } else {
             format!("{bundle_path}/")
         };
-        let (id, data) = article_data(
-            &dist.join(&bundle_path),
-            root,
-            format!("{root}{bundle_path}"),
-        )?;
+        let (id, data) = article_data(&dist.join(&bundle_path), root, |_| {
+            format!("{root}{bundle_path}")
+        })?;
         if id != entry.id {
             return Err(format!(
                 "the catalog lists {:?} at {bundle_path}, whose bundle.json says its id is {id:?}",
@@ -108,14 +111,8 @@ pub fn publish_bundle(
     options: &Options,
 ) -> Result<Published, String> {
     let root = "../../";
-    let (id, _) = article_data(bundle_dir, root, String::new())?;
-    let bundle_path = format!("bundles/{id}/");
-    copy_dir(bundle_dir, &out.join(&bundle_path))?;
-    let (_, data) = article_data(
-        &out.join(&bundle_path),
-        root,
-        format!("{root}{bundle_path}"),
-    )?;
+    let (id, data) = article_data(bundle_dir, root, |id| format!("{root}bundles/{id}/"))?;
+    copy_dir(bundle_dir, &out.join(format!("bundles/{id}/")))?;
     let page = format!("articles/{id}/");
     let rendered = render_article(template, data, &page, options)?;
     write_text(&page_file(out, &page), &rendered.html)?;

@@ -28,7 +28,7 @@ pub fn first_visit_files(dist: &Path) -> Result<Vec<String>, String> {
         if !matches!(ext, "js" | "wasm" | "css") {
             continue;
         }
-        let name = resolve(&page, &url);
+        let name = folio::publish::resolve(&folio::io::folder_of(&page), &url);
         if !dist.join(&name).is_file() {
             return Err(format!(
                 "{page} names {url}, which is not in {}",
@@ -70,23 +70,6 @@ pub fn static_pages(dist: &Path) -> Result<Vec<String>, String> {
     }
     pages.sort();
     Ok(pages)
-}
-
-/// `url` (relative, such as `../../folio-1.js` or `./folio-1.js`) from the page at `page`,
-/// as a path relative to the site's root.
-fn resolve(page: &str, url: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for part in url.split('/') {
-        match part {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
 }
 
 /// The quoted relative addresses in `html`, such as `"./x.js"` or `'../../x.wasm'`.

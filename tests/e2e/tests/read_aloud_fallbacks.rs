@@ -92,14 +92,19 @@ async fn voices_that_arrive_later_replace_the_message_with_the_controls() {
     b.close().await;
 }
 
-#[tokio::test]
-async fn the_paragraph_scrolls_smoothly_into_view_unless_motion_is_reduced() {
-    let b = Browser::start(1280, 600).await;
-    b.open_with_speech_fake(SEED, "voices").await;
+/// Records the `behavior` of every `scrollIntoView` call in `window.__scrolls`.
+async fn record_scrolls(b: &Browser) {
     b.eval("window.__scrolls = [];
             const original = Element.prototype.scrollIntoView;
             Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
             return true;").await;
+}
+
+#[tokio::test]
+async fn the_paragraph_scrolls_smoothly_into_view_unless_motion_is_reduced() {
+    let b = Browser::start(1280, 600).await;
+    b.open_with_speech_fake(SEED, "voices").await;
+    record_scrolls(&b).await;
     b.click(".read-aloud__listen").await;
     b.click(PLAY).await;
     let n = seed_script().len();
@@ -210,10 +215,7 @@ async fn with_the_system_asking_for_reduced_motion_the_highlight_never_scrolls_s
             .await,
         json!(true)
     );
-    b.eval("window.__scrolls = [];
-            const original = Element.prototype.scrollIntoView;
-            Element.prototype.scrollIntoView = function (o) { window.__scrolls.push(o && o.behavior); return original.call(this, o); };
-            return true;").await;
+    record_scrolls(&b).await;
     b.click(".read-aloud__listen").await;
     b.click(PLAY).await;
     let n = seed_script().len();
