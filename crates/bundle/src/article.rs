@@ -30,7 +30,7 @@ impl Article {
     /// the manifest, then checks every media reference. `None` when there are errors;
     /// every problem is in `report` either way.
     pub fn assemble(manifest: Manifest, body: &[u8], report: &mut Report) -> Option<Article> {
-        let before = report.errors().count();
+        let before = report.error_count();
         let body = markdown_file(&manifest.body, body, report);
         let teasers = manifest
             .sidebars
@@ -57,7 +57,7 @@ impl Article {
             notices,
         };
         check_media_references(&article, report);
-        (report.errors().count() == before).then_some(article)
+        (report.error_count() == before).then_some(article)
     }
 
     /// What read aloud reads, in order, each with the id of the element that shows it:
@@ -151,14 +151,13 @@ fn markdown_file(file: &str, bytes: &[u8], report: &mut Report) -> Option<Docume
 fn inline_markdown(scope: Scope, path: &str, text: &str, report: &mut Report) -> Document {
     let mut own = Report::default();
     let doc = markdown::parse_in(scope, manifest::FILE, text, &mut own);
-    for mut d in own.diagnostics {
+    report.absorb(own, |d| {
         d.path = if d.path.is_empty() {
             path.to_owned()
         } else {
             format!("{path} ({})", d.path)
         };
-        report.push(d);
-    }
+    });
     doc
 }
 

@@ -74,7 +74,7 @@ impl Catalog {
 pub fn read_catalog(bytes: &[u8], report: &mut Report) -> Option<Catalog> {
     let map = parse_object(bytes, FILE, limits::CATALOG_BYTES, report)?;
     let o = Obj::root(&map, FILE);
-    let before = report.errors().count();
+    let before = report.error_count();
     let version = o.req(report, "format_version", "such as \"1.0\"", |o, r| {
         o.opt_text(r, "format_version")
     });
@@ -110,7 +110,7 @@ pub fn read_catalog(bytes: &[u8], report: &mut Report) -> Option<Catalog> {
         }
     }
     let bundles = listed.into_iter().map(|(_, e)| e).collect();
-    (report.errors().count() == before).then_some(Catalog { bundles })
+    (report.error_count() == before).then_some(Catalog { bundles })
 }
 
 fn relative_path(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Option<String> {

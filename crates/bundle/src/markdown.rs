@@ -1,6 +1,7 @@
 //! Markdown to a typed [`Document`]: pulldown-cmark's events, adapted by small filters,
 //! walked once into blocks, then enriched. Raw HTML never becomes markup.
 
+mod budget;
 mod walker;
 
 use pulldown_cmark::{Event, Options, Parser};
@@ -28,6 +29,13 @@ pub fn parse(file: &str, text: &str, report: &mut Report) -> Document {
 /// [`parse`] for a text of the article other than its body, such as a sidebar's teaser,
 /// whose element ids are made in `scope`.
 pub fn parse_in(scope: Scope, file: &str, text: &str, report: &mut Report) -> Document {
+    if let Err(message) = budget::check_tables(text) {
+        report.push(Diagnostic::new(Rule::TooLarge, file, "", message));
+        return Document {
+            scope,
+            ..Document::default()
+        };
+    }
     let lines = LineIndex::new(text);
     let events = Parser::new_ext(text, options())
         .into_offset_iter()

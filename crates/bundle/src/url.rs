@@ -50,6 +50,9 @@ pub enum Refusal {
     Empty,
     /// A `media:` or `bundle:` id that is not a valid id.
     BadId,
+    /// A control character (U+0000–U+001F, U+007F–U+009F) inside the URL, where browsers
+    /// would drop or reinterpret it.
+    ControlCharacter,
 }
 
 impl fmt::Display for Refusal {
@@ -64,6 +67,7 @@ impl fmt::Display for Refusal {
             Refusal::EscapesBundle => "the path leaves the bundle's folder",
             Refusal::Empty => "the address is empty or too long",
             Refusal::BadId => "not a valid id (lower-case letters, digits and hyphens)",
+            Refusal::ControlCharacter => "the address holds a control character",
         })
     }
 }
@@ -100,6 +104,11 @@ pub fn classify(raw: &str) -> LinkTarget {
     };
     if url.is_empty() || url.chars().count() > crate::limits::URL_CHARS {
         return refuse(Refusal::Empty);
+    }
+    // Inside the URL a control character is never meaningful, and a browser's parser may
+    // drop it, turning `..\u{1f}\\` into `..`: refuse rather than guess what it becomes.
+    if url.chars().any(char::is_control) {
+        return refuse(Refusal::ControlCharacter);
     }
     if let Some(anchor) = url.strip_prefix('#') {
         return LinkTarget::Anchor(anchor.to_owned());
@@ -173,7 +182,7 @@ pub fn bundle_path(url: &str) -> Option<String> {
     if scheme_of(&out).is_some() {
         out.insert_str(0, "./");
     }
-    if path.ends_with('/') && !out.is_empty() {
+    if path.ends_with(['/', '\\']) && !out.is_empty() {
         out.push('/');
     }
     out.push_str(suffix);
@@ -217,6 +226,7 @@ mod tests {
     #[case("media/a.png", LinkTarget::Bundle("media/a.png".into()))]
     #[case("./media/../media/a.png#x", LinkTarget::Bundle("media/a.png#x".into()))]
     #[case("notes/", LinkTarget::Bundle("notes/".into()))]
+    #[case("notes\\", LinkTarget::Bundle("notes/".into()))]
     #[case("a:b/c", LinkTarget::Refused { url: "a:b/c".into(), reason: Refusal::Scheme })]
     #[case("foo/bar:baz", LinkTarget::Bundle("foo/bar:baz".into()))]
     #[case("./javascript:alert(1)", LinkTarget::Bundle("./javascript:alert(1)".into()))]
@@ -247,6 +257,11 @@ mod tests {
     #[case("%2e%2e/x.png", Refusal::EscapesBundle)]
     #[case("media\\..\\..\\x.png", Refusal::EscapesBundle)]
     #[case("", Refusal::Empty)]
+    #[case("..\u{1f}\\body.md", Refusal::ControlCharacter)]
+    #[case("..\u{1f}\\", Refusal::ControlCharacter)]
+    #[case("media/a\u{0}.png", Refusal::ControlCharacter)]
+    #[case("https://example.org/\u{7f}x", Refusal::ControlCharacter)]
+    #[case("media/\u{85}a.png", Refusal::ControlCharacter)]
     #[case("media:Not An Id", Refusal::BadId)]
     #[case("bundle:", Refusal::BadId)]
     fn hostile_urls_are_refused(#[case] url: &str, #[case] reason: Refusal) {

@@ -150,9 +150,18 @@ fn many_footnotes_are_numbered_in_linear_time() {
         text.extend((0..n).rev().map(|i| format!("[^n{i}]: note {i}\n")));
         text
     };
-    let doc = assert_linear(notes, 15_000);
-    let n = 30_000;
+    let n = folio_bundle::limits::FOOTNOTES;
+    let doc = assert_linear(notes, n / 2);
     assert_eq!(doc.footnotes.len(), n);
     assert_eq!(doc.footnotes[0].label, "n0");
     assert_eq!(doc.footnotes[n - 1].number, n);
+
+    // One more than the cap is refused whole, with the reason.
+    let (doc, report) = parse(&notes(n + 1));
+    assert!(doc.footnotes.is_empty() && doc.blocks.is_empty());
+    let refusal = report.errors().find(|d| d.rule == Rule::TooLarge);
+    assert!(
+        refusal.is_some_and(|d| d.message == format!("more than {n} footnotes are defined")),
+        "{report}"
+    );
 }

@@ -96,6 +96,14 @@ fn many(n: usize, item: Value) -> Value {
     "bundle.json: media[0].width: must be between 1 and 16384")]
 #[case::bad_value_srcset_injection(Rule::BadValue, Input::Edits(vec![set("/media/0/src", json!("media/a.png 1w, http:/evil.example/t.png"))]), "bundle.json", "media[0].src",
     "bundle.json: media[0].src: \"media/a.png 1w, http:/evil.example/t.png\" has a space or comma; file names in a bundle may not")]
+#[case::bad_value_svg_media(Rule::BadValue, Input::Edits(vec![set("/media/0/src", json!("media/picture.svg"))]), "bundle.json", "media[0].src",
+    "bundle.json: media[0].src: \"media/picture.svg\" is not an image file Folio shows: the name must end in .png, .jpg, .jpeg, .webp, .avif, .gif")]
+#[case::bad_value_html_other_size(Rule::BadValue, Input::Edits(vec![set("/media/1/sources", json!([{ "src": "media/page.html", "width": 2 }]))]), "bundle.json", "media[1].sources[0].src",
+    "bundle.json: media[1].sources[0].src: \"media/page.html\" is not an image file Folio shows: the name must end in .png, .jpg, .jpeg, .webp, .avif, .gif")]
+#[case::bad_value_mime_disagrees(Rule::BadValue, Input::Edits(vec![set("/media/0/mime", json!("image/gif"))]), "bundle.json", "media[0].src",
+    "bundle.json: media[0].src: \"media/lead.png\" is named as image/png, but \"mime\" says image/gif")]
+#[case::unsafe_url_control_character(Rule::UnsafeUrl, Input::Edits(vec![set("/body", json!("..\u{1f}\\"))]), "bundle.json", "body",
+    "bundle.json: body: \"..\\u{1f}\\\\\" is not a file path inside the bundle, such as media/photo.png: the address holds a control character")]
 #[case::bad_value_notice_kind(Rule::BadValue, Input::Edits(vec![set("/notices/0/kind", json!("gossip"))]), "bundle.json", "notices[0].kind",
     "bundle.json: notices[0].kind: \"gossip\" is not one of legal, safety, correction, editors-note")]
 #[case::bad_value_version(Rule::BadValue, Input::Edits(vec![set("/format_version", json!("one"))]), "bundle.json", "format_version",

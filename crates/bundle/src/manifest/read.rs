@@ -23,7 +23,7 @@ pub fn read_manifest(bytes: &[u8], report: &mut Report) -> Option<Manifest> {
     let map = parse_object(bytes, FILE, limits::MANIFEST_BYTES, report)?;
     let o = Obj::root(&map, FILE);
     let format_version = format_version(&o, report)?;
-    let errors_before = report.errors().count();
+    let errors_before = report.error_count();
     let id = o.req(report, "id", "every bundle needs an id", |o, r| {
         id_field(o, r, "id")
     });
@@ -79,7 +79,7 @@ pub fn read_manifest(bytes: &[u8], report: &mut Report) -> Option<Manifest> {
             );
         }
     }
-    if report.errors().count() > errors_before {
+    if report.error_count() > errors_before {
         return None;
     }
     Some(Manifest {

@@ -10,11 +10,13 @@ mod open;
 
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
-use crate::diagnostic::{Report, Rule};
+use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{Block, Document, Footnote, Inline};
 use crate::markdown::warn;
 
 use frame::{flush_paragraph, frame, Frame, Kind};
+
+use super::budget::Budget;
 
 /// The walk's state: the stack of open containers, and what lands outside them.
 struct Walker<'r> {
@@ -38,7 +40,18 @@ pub(super) fn walk<'e>(
         footnotes: Vec::new(),
         warned_depth: false,
     };
+    let mut budget = Budget::default();
     for (event, line) in events {
+        if let Err(message) = budget.spend(&event) {
+            // Stop here: what was walked is dropped with the error, and nothing more is made.
+            w.report.push(Diagnostic::new(
+                Rule::TooLarge,
+                file,
+                format!("line {line}"),
+                message,
+            ));
+            return Document::default();
+        }
         w.event(event, line);
     }
     // Close anything left open, then the root.

@@ -35,12 +35,18 @@ pub(super) fn bundle_file(o: &Obj<'_, '_>, report: &mut Report, key: &str) -> Op
             );
             None
         }
-        _ => {
+        other => {
+            let why = match other {
+                LinkTarget::Refused { reason, .. } => format!(": {reason}"),
+                _ => String::new(),
+            };
             o.problem(
                 report,
                 Rule::UnsafeUrl,
                 key,
-                format!("{raw:?} is not a file path inside the bundle, such as media/photo.png"),
+                format!(
+                    "{raw:?} is not a file path inside the bundle, such as media/photo.png{why}"
+                ),
             );
             None
         }

@@ -102,6 +102,57 @@ const IMAGE_TYPES: [&str; 5] = [
     "image/gif",
 ];
 
+/// The image types a bundle may hold, by file extension (lower-case), with their MIME type.
+/// Nothing else: an `.svg` or `.html` file opened on its own could run script.
+const IMAGE_EXTENSIONS: [(&str, &str); 6] = [
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("webp", "image/webp"),
+    ("avif", "image/avif"),
+    ("gif", "image/gif"),
+];
+
+/// The MIME type that `path`'s extension names, if it is one of [`IMAGE_EXTENSIONS`].
+fn image_type_of(path: &str) -> Option<&'static str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (_, ext) = name.rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    IMAGE_EXTENSIONS
+        .iter()
+        .find(|(e, _)| *e == ext)
+        .map(|(_, mime)| *mime)
+}
+
+/// An image file inside the bundle: a path whose extension is an image type Folio shows,
+/// agreeing with `mime` when the item gives one.
+fn image_file(
+    o: &Obj<'_, '_>,
+    report: &mut Report,
+    key: &str,
+    mime: Option<&str>,
+) -> Option<String> {
+    let path = bundle_file(o, report, key)?;
+    let Some(found) = image_type_of(&path) else {
+        let kinds: Vec<String> = IMAGE_EXTENSIONS
+            .iter()
+            .map(|(e, _)| format!(".{e}"))
+            .collect();
+        let msg = format!(
+            "{path:?} is not an image file Folio shows: the name must end in {}",
+            kinds.join(", ")
+        );
+        o.problem(report, Rule::BadValue, key, msg);
+        return None;
+    };
+    if let Some(declared) = mime.filter(|m| IMAGE_TYPES.contains(m) && *m != found) {
+        let msg = format!("{path:?} is named as {found}, but \"mime\" says {declared}");
+        o.problem(report, Rule::BadValue, key, msg);
+        return None;
+    }
+    Some(path)
+}
+
 fn media_item(o: &Obj<'_, '_>, report: &mut Report) -> Option<Media> {
     let id = o.req(report, "id", "others name the item by it", |o, r| {
         id_field(o, r, "id")
@@ -118,13 +169,13 @@ fn media_item(o: &Obj<'_, '_>, report: &mut Report) -> Option<Media> {
             None
         }
     };
+    let mime = o.opt_text(report, "mime");
     let src = o.req(
         report,
         "src",
         "the image file's path inside the bundle",
-        |o, r| bundle_file(o, r, "src"),
+        |o, r| image_file(o, r, "src", mime.as_deref()),
     );
-    let mime = o.opt_text(report, "mime");
     if let Some(m) = mime.as_deref().filter(|m| !IMAGE_TYPES.contains(m)) {
         o.problem(
             report,
@@ -159,7 +210,9 @@ fn media_item(o: &Obj<'_, '_>, report: &mut Report) -> Option<Media> {
     let credit = o.opt_text(report, "credit");
     let sources = o.list(report, "sources", 16, |item, r| {
         let s = item.object(r)?;
-        let src = s.req(r, "src", "the file's path", |s, r| bundle_file(s, r, "src"));
+        let src = s.req(r, "src", "the file's path", |s, r| {
+            image_file(s, r, "src", mime.as_deref())
+        });
         let width = s.req(r, "width", "in pixels", |s, r| {
             s.opt_count(r, "width", limits::IMAGE_DIMENSION)
         });
