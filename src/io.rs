@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use folio_bundle::{
-    manifest, read_catalog, read_manifest, Article, Catalog, Diagnostic, Report, Rule,
+    limits, manifest, read_catalog, read_manifest, Article, Catalog, Diagnostic, Report, Rule,
 };
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
@@ -63,6 +63,13 @@ pub enum LoadError {
         url: String,
         /// Why.
         reason: String,
+    },
+    /// The file is larger than Folio reads; the download was stopped there.
+    TooLarge {
+        /// The URL asked for.
+        url: String,
+        /// The most Folio reads of this file, in bytes.
+        limit: usize,
     },
     /// The request was abandoned because the reader moved on.
     Aborted,
@@ -130,6 +137,9 @@ pub async fn static_page_of(id: String) -> Result<String, LoadError> {
     }
 }
 
+/// The most Folio reads of the deployment's settings file, in bytes.
+const CONFIG_BYTES: usize = 64 * 1024;
+
 thread_local! {
     static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
 }
@@ -140,7 +150,7 @@ pub async fn config() -> Config {
     if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
         return c;
     }
-    let (loaded, settled) = match fetch_bytes(config::FILE, 10).await {
+    let (loaded, settled) = match fetch_bytes(config::FILE, CONFIG_BYTES, 10).await {
         Ok(bytes) => (parse_config(&bytes), true),
         Err(LoadError::NotFound { .. }) => (Config::default(), true),
         Err(_) => (Config::default(), false),
@@ -168,7 +178,7 @@ pub async fn catalog() -> Result<(Arc<Catalog>, String), LoadError> {
     let url = absolute(&config.catalog, &document_base())
         .map(|u| u.href())
         .unwrap_or(config.catalog.clone());
-    let bytes = fetch_bytes(&url, config.timeout_seconds).await?;
+    let bytes = fetch_bytes(&url, limits::CATALOG_BYTES, config.timeout_seconds).await?;
     parse_catalog(&bytes).map(|catalog| (catalog, url))
 }
 
@@ -200,13 +210,19 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
         base.push('/');
     }
     let manifest_url = format!("{base}{}", manifest::FILE);
-    let manifest_bytes = fetch_bytes(&manifest_url, config.timeout_seconds).await?;
+    let manifest_bytes = fetch_bytes(
+        &manifest_url,
+        limits::MANIFEST_BYTES,
+        config.timeout_seconds,
+    )
+    .await?;
     let mut report = Report::default();
     let Some(manifest) = read_manifest(&manifest_bytes, &mut report) else {
         return Err(invalid(report));
     };
     let body_url = format!("{base}{}", manifest.body);
-    let body = match fetch_bytes(&body_url, config.timeout_seconds).await {
+    let body_limit = limits::MARKDOWN_FILE_BYTES;
+    let body = match fetch_bytes(&body_url, body_limit, config.timeout_seconds).await {
         // The bundle was found, so a missing body is the bundle's fault, not a wrong address.
         Err(LoadError::NotFound { .. }) => {
             report.push(Diagnostic::new(
@@ -224,8 +240,15 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
     };
     match Article::assemble(manifest, &body, &mut report) {
         Some(article) => {
-            for warning in report.warnings() {
-                web_sys::console::warn_1(&format!("bundle warning: {warning}").into());
+            // At most the first few of each rule, then a count of the rest, in one message.
+            let lines: Vec<String> = report
+                .warnings()
+                .map(ToString::to_string)
+                .chain(report.omitted_lines(false))
+                .collect();
+            if !lines.is_empty() {
+                let text = format!("bundle warnings:\n{}", lines.join("\n"));
+                web_sys::console::warn_1(&text.into());
             }
             Ok(LoadedArticle {
                 article: Arc::new(article),
@@ -272,8 +295,10 @@ fn check_origin(url: &web_sys::Url, config: &Config) -> Result<(), LoadError> {
     }
 }
 
-/// Fetches `url`, giving up after `seconds` and when the calling view is cleaned up.
-pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> {
+/// Fetches `url`, giving up after `seconds`, when the calling view is cleaned up, and as
+/// soon as more than `limit` bytes have arrived: the body is read as a stream, so a server
+/// that sends gigabytes costs the reader no more than `limit`.
+pub async fn fetch_bytes(url: &str, limit: usize, seconds: u32) -> Result<Vec<u8>, LoadError> {
     let controller =
         web_sys::AbortController::new().map_err(|_| LoadError::Network { url: url.into() })?;
     let signal = controller.signal();
@@ -292,7 +317,7 @@ pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> 
             (seconds.clamp(1, 86_400) as i32) * 1000,
         )
         .unwrap_or(0);
-    let on_leave = SendWrapper::new(controller);
+    let on_leave = SendWrapper::new(controller.clone());
     on_cleanup(move || on_leave.abort());
     let failed = |timed_out: bool, aborted: bool| match (timed_out, aborted) {
         (true, _) => LoadError::Timeout {
@@ -302,13 +327,22 @@ pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> 
         (false, true) => LoadError::Aborted,
         (false, false) => LoadError::Network { url: url.into() },
     };
+    let too_large = || LoadError::TooLarge {
+        url: url.into(),
+        limit,
+    };
     // The timer runs until the whole body has arrived, not only the headers.
     let result = match Request::get(url).abort_signal(Some(&signal)).send().await {
         Ok(response) => match response.status() {
-            200..=299 => response
-                .binary()
-                .await
-                .map_err(|_| failed(timed_out.get(), signal.aborted())),
+            200..=299 => match read_capped(&response, limit).await {
+                Ok(Some(bytes)) => Ok(bytes),
+                Ok(None) => {
+                    // Stop the download: nothing past the cap is ever read.
+                    controller.abort();
+                    Err(too_large())
+                }
+                Err(()) => Err(failed(timed_out.get(), signal.aborted())),
+            },
             404 | 410 => Err(LoadError::NotFound { what: url.into() }),
             status => Err(LoadError::Server {
                 url: url.into(),
@@ -320,4 +354,43 @@ pub async fn fetch_bytes(url: &str, seconds: u32) -> Result<Vec<u8>, LoadError> 
     window.clear_timeout_with_handle(timer_id);
     drop(timer);
     result
+}
+
+/// The body of `response`, read chunk by chunk; `Ok(None)` as soon as it passes `limit`
+/// bytes (or says in `Content-Length` that it will), `Err` when the connection fails.
+async fn read_capped(
+    response: &gloo_net::http::Response,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, ()> {
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Ok(None);
+    }
+    let Some(stream) = response.body() else {
+        return Ok(Some(Vec::new()));
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        stream.get_reader().dyn_into().map_err(|_| ())?;
+    let mut bytes = Vec::with_capacity(declared.map_or(0, |n| n as usize));
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| ())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(|_| ())?;
+        if done.as_bool().unwrap_or(true) {
+            return Ok(Some(bytes));
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| ())?;
+        let part = js_sys::Uint8Array::new(&value);
+        if bytes.len() + part.length() as usize > limit {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let start = bytes.len();
+        bytes.resize(start + part.length() as usize, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
 }

@@ -202,7 +202,8 @@ fn every_block_and_inline_kind_renders_natively() {
         "<a href=\"https://example.org/\" target=\"_blank\" rel=\"noopener noreferrer\">out<span class=\"visually-hidden\"> (opens in a new tab)</span></a>",
         "<a href=\"../../bundles/folio-every-kind/files/data.csv\" download=\"\">file</a>",
         "<a href=\"#heading\" target=\"_self\">here</a>",
-        "<a href=\"../../bundles/folio-every-kind/media/chart.png\">picture</a>",
+        // A media link downloads the image; it never opens a bundle file as a page.
+        "<a href=\"../../bundles/folio-every-kind/media/chart.png\" download=\"\">picture</a>",
         "<a href=\"../../articles/other-story/\">story</a>",
         "<span class=\"link-refused\">bad</span>",
         "<img src=\"../../bundles/folio-every-kind/media/icon.png\" alt=\"An icon\" width=\"1\" height=\"1\" loading=\"lazy\" decoding=\"async\" class=\"inline-image\">",

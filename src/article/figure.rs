@@ -22,7 +22,6 @@ pub fn Figure(
     let ctx = expect_context::<RenderContext>();
     let failed = RwSignal::new(false);
     let credit = credit.or_else(|| media.credit.clone());
-    let ratio = format!("aspect-ratio: {} / {}", media.width, media.height);
     // The main file is one of the candidates too, at its declared width.
     let srcset = (!media.sources.is_empty()).then(|| {
         std::iter::once((&media.src, media.width))
@@ -38,7 +37,7 @@ pub fn Figure(
     };
     view! {
         <figure class="figure" class:figure--placeholder=media.placeholder>
-            <div class="figure__frame" style=ratio class:figure__frame--failed=move || failed.get()>
+            <div class="figure__frame" class:figure__frame--failed=move || failed.get()>
                 <img
                     src=ctx.file_url(&media.src)
                     srcset=srcset

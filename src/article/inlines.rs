@@ -64,9 +64,10 @@ pub fn link(target: LinkTarget, title: Option<String>, content: AnyView) -> AnyV
             </a>
         }
         .into_any(),
+        // A bundle's files are offered as downloads, never opened as pages of the app's own
+        // origin (where an HTML or SVG file could run script; the server also sends them with
+        // `Content-Security-Policy: sandbox`). A media link is the same: its image file.
         LinkTarget::Bundle(path) => {
-            // Offered as a download, never opened: a bundle's HTML or SVG file opened on the
-            // app's own origin could run its scripts there.
             let ctx = expect_context::<RenderContext>();
             view! { <a href=ctx.file_url(&path) title=title download="">{content}</a> }.into_any()
         }
@@ -76,7 +77,7 @@ pub fn link(target: LinkTarget, title: Option<String>, content: AnyView) -> AnyV
         LinkTarget::Media(id) => {
             let ctx = expect_context::<RenderContext>();
             let href = ctx.media(&id).map(|m| ctx.file_url(&m.src));
-            view! { <a href=href title=title>{content}</a> }.into_any()
+            view! { <a href=href title=title download="">{content}</a> }.into_any()
         }
         LinkTarget::Article(id) => {
             view! { <a href=use_site().article_href(&id) title=title>{content}</a> }.into_any()

@@ -41,7 +41,11 @@ pub fn Failure(
             view! { <p>"No answer from " <code>{url}</code> " after " {seconds} " seconds. The connection may be slow; try again."</p> }.into_any(),
         ),
         LoadError::Invalid { what, report } => {
-            let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+            let errors: Vec<String> = report
+                .errors()
+                .map(ToString::to_string)
+                .chain(report.omitted_lines(true))
+                .collect();
             (
                 "invalid",
                 "This article cannot be shown".into(),
@@ -62,6 +66,11 @@ pub fn Failure(
             "This article was not loaded".into(),
             view! { <p>"Folio did not load " <code>{url}</code> " because " {reason} "."</p> }.into_any(),
         ),
+        LoadError::TooLarge { url, limit } => (
+            "too-large",
+            "This file is too large".into(),
+            view! { <p>"Folio stopped downloading " <code>{url}</code> ": it is larger than the " {size_in_words(limit)} " Folio reads for this file, so a reader\u{2019}s phone is not filled with it. The publisher needs to make it smaller."</p> }.into_any(),
+        ),
         LoadError::Aborted => ("aborted", "Loading stopped".into(), view! { <p>"Loading was stopped."</p> }.into_any()),
     };
     let can_retry = matches!(kind, "server" | "network" | "timeout" | "aborted");
@@ -75,6 +84,16 @@ pub fn Failure(
             {detail}
             {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
         </section>
+    }
+}
+
+/// A byte count as a reader reads it: `4 MiB`, `256 KiB`, `900 bytes`.
+pub fn size_in_words(bytes: usize) -> String {
+    const KIB: usize = 1024;
+    match bytes {
+        b if b >= KIB * KIB && b % (KIB * KIB) == 0 => format!("{} MiB", b / (KIB * KIB)),
+        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
     }
 }
 

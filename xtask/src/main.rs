@@ -4,6 +4,8 @@
 mod bench;
 mod budget;
 mod compress;
+mod csp;
+mod hostile;
 mod pages;
 mod server;
 mod setup;
@@ -20,6 +22,7 @@ commands:
                      sample bundles on http://127.0.0.1:8080
   test               install what is missing and run every test tier
   e2e                only the end-to-end tier (release build, server, WebDriver)
+  nginx              only the nginx tier: deploy/nginx.conf serving a release build
   build              install what is missing and build the release app into dist/, with a
                      static page for every article (FOLIO_SITE_URL=https://… gives pages
                      absolute canonical and OpenGraph addresses)
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => tiers::run_all(),
         Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end()),
+        Some("nginx") => setup::all(setup::Needs::TEST).and_then(|_| tiers::nginx()),
         Some("bench") => bench::run(),
         Some("budget") => budget::tier(),
         Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
@@ -112,11 +116,37 @@ pub fn build_release() -> Outcome {
 pub fn build_release_into(dist: &Path) -> Outcome {
     build_app_into(dist)?;
     pages::publish_site(dist)?;
+    write_headers(dist)?;
     let count = compress::precompress(dist)?;
     eprintln!(
         "xtask: wrote .br and .gz beside {count} files in {}",
         dist.display()
     );
+    Ok(())
+}
+
+/// Writes the build's headers for static hosts and nginx (`_headers`, `_nginx.conf`), and
+/// says what the policy could not allow.
+pub fn write_headers(dist: &Path) -> Outcome {
+    let written =
+        csp::write_host_files(dist, &pages::site_path()).map_err(|e| format!("the CSP: {e}"))?;
+    eprintln!(
+        "xtask: wrote {} and {}: a Content-Security-Policy with {} script and {} style hashes",
+        csp::HEADERS_FILE,
+        csp::NGINX_FILE,
+        written.inline.scripts.len(),
+        written.inline.styles.len()
+    );
+    if let Some(first) = written.inline.blocked.first() {
+        eprintln!(
+            "xtask: warning: the policy blocks {} inline attribute(s) in the static pages, \
+             such as {first}",
+            written.inline.blocked.len()
+        );
+    }
+    for warning in &written.warnings {
+        eprintln!("xtask: warning: {warning}");
+    }
     Ok(())
 }
 
@@ -150,6 +180,5 @@ fn serve(args: &[String]) -> Outcome {
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("\nFolio is running at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
-    server::serve_forever(listener, site);
-    Ok(())
+    server::serve_forever(listener, site).map_err(|e| e.to_string())
 }

@@ -22,6 +22,18 @@ fn options() -> Options {
     }
 }
 
+/// The folder part of `FOLIO_SITE_URL` (`/news/folio/` for `https://example.org/news/folio/`),
+/// where the site's header rules apply; `/` when it is not set.
+pub fn site_path() -> String {
+    let path = options()
+        .site_url
+        .as_deref()
+        .and_then(|url| url.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
+        .unwrap_or_default();
+    format!("/{}/", path.trim_matches('/')).replace("//", "/")
+}
+
 /// Writes the static pages into the built site in `dist`.
 pub fn publish_site(dist: &Path) -> Outcome {
     let published = publish::publish_site(dist, &options())?;
@@ -73,5 +85,5 @@ pub fn render(args: &[String]) -> Outcome {
     for (page, title) in &published.pages {
         println!("{}: {title}", out.join(page).join("index.html").display());
     }
-    Ok(())
+    crate::write_headers(out)
 }

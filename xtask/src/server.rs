@@ -1,11 +1,34 @@
 //! A small static HTTP server for the release build: correct MIME types, precompressed
-//! `.br`/`.gz` files when the browser accepts them, long caching for hashed file names.
-//! In test mode it also serves the fixture bundles and a few deliberately failing paths.
+//! `.br`/`.gz` files when the browser accepts them, long caching for hashed file names, and
+//! the headers of `crate::csp`: the build's Content-Security-Policy on the app's pages, a
+//! sandbox on everything else (bundle files above all), `nosniff` on every response.
+//! In test mode it also serves the fixture bundles and a few deliberately failing paths,
+//! its pages' policy asks browsers to report violations to `/__test/csp-report`, and the
+//! sub-folder deployment's pages get the policy of that deployment's own settings.
+//!
+//! It keeps to its folders and its limits (each tested in `server/tests/`):
+//! - a file is served only if, with every symlink resolved, it lies inside its folder;
+//! - a request line may be 8 KiB (then 414), the headers 100 lines in 64 KiB (then 431),
+//!   and the whole request must arrive within 10 seconds (then 408); all read through a
+//!   `Take`, so a client can never make it hold more;
+//! - it handles at most 64 connections at once. Past that a new connection *waits*: it is
+//!   not accepted until a handler ends, so it costs no thread and no memory but the
+//!   kernel's queue, and it is served as soon as a slot is free (within the 10 s request
+//!   deadline, however slow the clients holding the slots). Waiting rather than answering
+//!   503 means a browser's burst of requests never sees a failure.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::csp;
+
+use self::answer::serve_file;
+use self::files::Roots;
+use self::request::{Limits, LIMITS};
+use self::response::{linger, respond, PLAIN};
+use self::slots::{Slots, MAX_CONNECTIONS};
 
 /// What the server serves.
 #[derive(Clone)]
@@ -16,93 +39,129 @@ pub struct Site {
     pub fixtures: Option<PathBuf>,
 }
 
-/// Accepts connections until the process ends, one thread each.
-pub fn serve_forever(listener: TcpListener, site: Site) {
-    for stream in listener.incoming().flatten() {
-        let site = site.clone();
-        std::thread::spawn(move || {
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-            let _ = handle(stream, &site);
-        });
-    }
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// A served folder cannot be resolved.
+    #[error("cannot serve {path}: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The policy cannot be computed from the build and its settings.
+    #[error(transparent)]
+    Policy(#[from] csp::CspError),
+}
+
+/// Serves `site` on `listener` until the process ends.
+pub fn serve_forever(listener: TcpListener, site: Site) -> Result<(), ServerError> {
+    let served = Arc::new(Served::new(site)?);
+    accept(listener, served, MAX_CONNECTIONS, LIMITS);
+    Ok(())
+}
+
+/// Starts serving `site` on `listener` in the background, once it is ready.
+pub fn start(listener: TcpListener, site: Site) -> Result<(), ServerError> {
+    let served = Arc::new(Served::new(site)?);
+    std::thread::spawn(move || accept(listener, served, MAX_CONNECTIONS, LIMITS));
+    Ok(())
 }
 
 /// Starts serving on a free port of 127.0.0.1 in the background; returns the port.
 pub fn spawn(site: Site) -> std::io::Result<u16> {
     let listener = TcpListener::bind(("127.0.0.1", 0))?;
     let port = listener.local_addr()?.port();
-    std::thread::spawn(move || serve_forever(listener, site));
+    start(listener, site).map_err(std::io::Error::other)?;
     Ok(port)
 }
 
-struct Request {
-    method: String,
-    path: String,
-    host: String,
-    accepts_br: bool,
-    accepts_gzip: bool,
+/// The Content-Security-Policy violations browsers have reported in test mode.
+pub fn csp_violations() -> Vec<String> {
+    reports::violations()
 }
 
-fn read_request(stream: &TcpStream) -> std::io::Result<Option<Request>> {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
-        return Ok(None);
-    }
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else {
-        return Ok(None);
-    };
-    let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
-    let (mut accepts_br, mut accepts_gzip, mut host) = (false, false, String::new());
+/// Accepts connections, each handled on a thread of its own, at most `max` at once.
+fn accept(listener: TcpListener, served: Arc<Served>, max: usize, limits: Limits) {
+    let slots = Slots::new(max);
     loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("host") {
-                host = value.trim().to_owned();
-            }
-            if name.eq_ignore_ascii_case("accept-encoding") {
-                let codings: Vec<&str> = value
-                    .split(',')
-                    .map(|c| c.split(';').next().unwrap_or("").trim())
-                    .collect();
-                accepts_br = codings.contains(&"br");
-                accepts_gzip = codings.contains(&"gzip");
-            }
-        }
+        let slot = slots.take();
+        let Ok((stream, _)) = listener.accept() else {
+            // Out of file descriptors, say: try again shortly rather than spin.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
+        let served = Arc::clone(&served);
+        // If no thread can be started, the closure, the slot and the connection are dropped.
+        let _ = std::thread::Builder::new().spawn(move || {
+            let _slot = slot;
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
+            let _ = handle(stream, &served, &limits);
+        });
     }
-    Ok(Some(Request {
-        method: method.to_owned(),
-        path,
-        host,
-        accepts_br,
-        accepts_gzip,
-    }))
 }
 
-fn handle(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
-    let Some(req) = read_request(&stream)? else {
-        return Ok(());
-    };
-    if req.method != "GET" && req.method != "HEAD" {
-        return respond(
-            &mut stream,
-            405,
-            "text/plain; charset=utf-8",
-            &[],
-            b"method not allowed\n",
-            true,
-        );
+/// The site, with what the server works out once, at start.
+struct Served {
+    site: Site,
+    roots: Roots,
+    /// The pages' inline code, hashed.
+    inline: csp::Inline,
+    /// The policy of the pages at `/`.
+    page_policy: String,
+}
+
+impl Served {
+    fn new(site: Site) -> Result<Served, ServerError> {
+        let roots = Roots::of(&site.dist, site.fixtures.as_deref())
+            .map_err(|(path, source)| ServerError::Folder { path, source })?;
+        let inline = csp::of_site(&roots.dist)?;
+        let settings = csp::Settings::read(&roots.dist.join("folio.json"))?;
+        let mut page_policy = csp::page_policy(&inline, &settings);
+        if site.fixtures.is_some() {
+            page_policy = csp::with_test_reports(&page_policy, "/");
+        }
+        Ok(Served {
+            site,
+            roots,
+            inline,
+            page_policy,
+        })
     }
-    let mut req = req;
+
+    /// The policy of the sub-folder deployment's pages, from its own settings as a request
+    /// to `host` sees them.
+    fn sub_folder_policy(&self, fixtures: &std::path::Path, host: &str) -> Result<String, String> {
+        let bytes = deployment::settings(fixtures, host).map_err(|e| e.to_string())?;
+        let settings = csp::Settings::parse(&bytes, "the sub-folder's folio.json")
+            .map_err(|e| e.to_string())?;
+        let policy = csp::page_policy(&self.inline, &settings);
+        Ok(csp::with_test_reports(&policy, deployment::SUB_FOLDER))
+    }
+}
+
+fn handle(mut stream: TcpStream, served: &Served, limits: &Limits) -> std::io::Result<()> {
+    let mut req = match request::read(&stream, limits) {
+        Ok(Some(req)) => req,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            let Some(status) = e.status() else {
+                return Ok(());
+            };
+            let text = format!("{e}\n");
+            respond(&mut stream, status, PLAIN, &[], text.as_bytes(), true)?;
+            linger(&stream);
+            return Ok(());
+        }
+    };
     let mut in_sub_folder = false;
-    if let Some(fixtures) = &site.fixtures {
+    if let Some(fixtures) = served.site.fixtures.as_deref() {
         if let Some(rest) = req.path.strip_prefix(deployment::SUB_FOLDER) {
             req.path = format!("/{rest}");
             in_sub_folder = true;
+        }
+        if req.method == "POST" && req.path == format!("/{}", csp::TEST_REPORT_PATH) {
+            reports::record(&req.body);
+            return respond(&mut stream, 204, PLAIN, &[], b"", false);
         }
         if let Some(rest) = req.path.strip_prefix("/__test/") {
             return test_path(stream, rest);
@@ -112,85 +171,10 @@ fn handle(mut stream: TcpStream, site: &Site) -> std::io::Result<()> {
             return respond(&mut stream, 200, "application/json", &[], &body, true);
         }
     }
-    let Some(file) = resolve(site, &req.path) else {
-        return respond(
-            &mut stream,
-            404,
-            "text/plain; charset=utf-8",
-            &[],
-            b"not found\n",
-            req.method == "GET",
-        );
-    };
-    let mut headers = vec![
-        ("Cache-Control", cache_control(&file)),
-        ("Vary", "Accept-Encoding".to_owned()),
-    ];
-    // Test fixtures may be read from the sub-folder deployment's other origin.
-    if site.fixtures.is_some() && req.path.starts_with("/fixtures/") {
-        headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
+    if req.method != "GET" && req.method != "HEAD" {
+        return respond(&mut stream, 405, PLAIN, &[], b"method not allowed\n", true);
     }
-    let mut body_file = file.clone();
-    for (accepted, ext, coding) in [
-        (req.accepts_br, "br", "br"),
-        (req.accepts_gzip, "gz", "gzip"),
-    ] {
-        let candidate = PathBuf::from(format!("{}.{ext}", file.display()));
-        if accepted && candidate.is_file() {
-            body_file = candidate;
-            headers.push(("Content-Encoding", coding.to_owned()));
-            break;
-        }
-    }
-    let body = std::fs::read(&body_file)?;
-    respond(
-        &mut stream,
-        200,
-        content_type(&file),
-        &headers,
-        &body,
-        req.method == "GET",
-    )
-}
-
-/// The file a URL path names, if it exists inside the served folders.
-fn resolve(site: &Site, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path)?;
-    let (base, rest) = match (&site.fixtures, decoded.strip_prefix("/fixtures/")) {
-        (Some(fixtures), Some(rest)) => (fixtures.as_path(), rest),
-        _ => (site.dist.as_path(), decoded.trim_start_matches('/')),
-    };
-    // Only plain names: no root, no `..`, no drive prefix, no hidden files; an absolute
-    // `rest` would otherwise replace `base` in `join`.
-    let plain = Path::new(rest).components().all(|c| match c {
-        Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
-        _ => false,
-    });
-    if !plain || rest.contains('\\') {
-        return None;
-    }
-    let mut path = base.join(rest);
-    if path.is_dir() {
-        path = path.join("index.html");
-    }
-    path.is_file().then_some(path)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    serve_file(stream, served, &req, in_sub_folder)
 }
 
 /// How many requests `drop/...` has closed unanswered, so tests can see a Retry really ask again.
@@ -198,8 +182,17 @@ static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 
 /// Paths under `/__test/` that fail on purpose, for the error views' tests:
 /// `status/NNN/...` answers with that status, `drop/...` closes the connection unanswered,
-/// `hang/...` answers nothing for 60 seconds, and `dropped` says how many `drop/...` requests there were.
+/// `hang/...` answers nothing for 60 seconds, `dropped` says how many `drop/...` requests there were,
+/// and `csp-reports` lists the policy violations browsers have reported (a JSON list of lines).
 fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
+    if let Some(path) = rest.strip_prefix("hostile/") {
+        if path == "endless/body.md" {
+            return crate::hostile::stream_endless(&mut stream);
+        }
+        if let Some((content_type, body)) = crate::hostile::file(path) {
+            return respond(&mut stream, 200, content_type, &[], &body, true);
+        }
+    }
     let mut parts = rest.split('/');
     match (parts.next(), parts.next()) {
         (Some("status"), Some(code)) => {
@@ -230,6 +223,17 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
                 true,
             )
         }
+        (Some("csp-reports"), _) => {
+            let list = serde_json::Value::from(reports::all()).to_string();
+            respond(
+                &mut stream,
+                200,
+                "application/json",
+                &[],
+                list.as_bytes(),
+                true,
+            )
+        }
         (Some("hang"), _) => {
             std::thread::sleep(Duration::from_secs(60));
             Ok(())
@@ -245,75 +249,12 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
     }
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    status: u16,
-    ctype: &str,
-    extra: &[(&str, String)],
-    body: &[u8],
-    with_body: bool,
-) -> std::io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "Status",
-    };
-    let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n",
-        body.len()
-    );
-    for (name, value) in extra {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    if with_body {
-        stream.write_all(body)?;
-    }
-    stream.flush()
-}
-
-/// Hashed file names (`name-0123456789abcdef.ext`) never change, so they may be cached for a year.
-fn cache_control(path: &Path) -> String {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    // Trunk names the module `name-HASH_bg.wasm`.
-    let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
-    let hashed = stem
-        .rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if hashed {
-        "public, max-age=31536000, immutable".into()
-    } else {
-        "no-cache".into()
-    }
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "md" => "text/markdown; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "gif" => "image/gif",
-        "svg" => "image/svg+xml",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
+mod answer;
 mod deployment;
+mod files;
+mod reports;
+mod request;
+mod response;
+mod slots;
 #[cfg(test)]
 mod tests;

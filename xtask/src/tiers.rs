@@ -1,8 +1,10 @@
 //! `cargo xtask test`: every test tier in order, each named as it starts.
 //! 0. the house's own checks (`cargo fmt --check`, `cargo clippy -D warnings`);
 //! 1. native `cargo test`; 2. schema checks; 3. `wasm-bindgen-test` in headless Chromium;
-//! 4. end-to-end reader journeys through WebDriver against the release build on a real server;
-//! 5. the size budget of that release build (`tests/size-budget.json`).
+//! 4. end-to-end reader journeys through WebDriver against the release build on a real server,
+//!    with no Content-Security-Policy violation reported; 5. `deploy/nginx.conf` serving a
+//!    release build: header checks and the journeys that need no test paths;
+//! 6. the size budget of that release build (`tests/size-budget.json`).
 //!
 //! No tier can pass empty: each has a committed floor of tests (`tests/tier-floors.json`)
 //! and fails below it, on a run that printed no result line, and on an ignored test that
@@ -11,6 +13,7 @@
 
 mod count;
 mod e2e;
+mod nginx;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,6 +22,7 @@ use std::process::{Command, Stdio};
 pub use self::count::count;
 use self::count::{floors, judge, run_counted, run_counted_as, Counted};
 pub use self::e2e::end_to_end;
+pub use self::nginx::nginx;
 use crate::setup::{self, CHROMEDRIVER};
 use crate::{root, run, tool_path, Outcome};
 
@@ -26,7 +30,7 @@ use crate::{root, run, tool_path, Outcome};
 type Tier = (&'static str, &'static str, fn() -> Outcome);
 
 /// Every tier, in order.
-const TIERS: [Tier; 6] = [
+const TIERS: [Tier; 7] = [
     ("checks", "the house's own checks (rustfmt, clippy)", checks),
     ("native", "native tests", native),
     ("schemas", "manifest schemas", schemas),
@@ -39,6 +43,11 @@ const TIERS: [Tier; 6] = [
         "e2e",
         "end-to-end reader journeys (WebDriver, release build)",
         end_to_end,
+    ),
+    (
+        "nginx",
+        "deploy/nginx.conf serving a release build (headers, journeys)",
+        nginx,
     ),
     (
         "budget",

@@ -32,10 +32,12 @@ pub const IMAGE_DIMENSION: u32 = 16_384;
 /// Deeper levels are flattened into the last allowed one.
 pub const NESTING_DEPTH: usize = 32;
 /// Most elements one Markdown text may make: every paragraph, heading, list item, table cell,
-/// link, emphasis, piece of text and line break counts as one. About twenty times what the
-/// 100,000-word test article makes; past it the text is refused, since a reader's phone could
-/// not show it without freezing.
+/// link, emphasis, piece of text and line break counts as one. Past it the text is refused,
+/// since a reader's phone could not show it without freezing.
 pub const MARKDOWN_ELEMENTS: usize = 250_000;
+/// Most elements inside one paragraph, heading, list item or table cell: one block is built
+/// in one go, so this bounds the longest a reader's page is busy with any single block.
+pub const BLOCK_ELEMENTS: usize = 10_000;
 /// Most table cells in one Markdown text, counting the empty cells that fill short rows.
 pub const TABLE_CELLS: usize = 10_000;
 /// Most footnotes one Markdown text may define.

@@ -3,6 +3,7 @@
 //! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
 
 pub mod keyboard;
+pub mod plain_http;
 pub mod reading;
 pub mod speech;
 

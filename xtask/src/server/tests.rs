@@ -1,7 +1,12 @@
-//! The static server's behaviour: types, precompressed files, caching and refused paths.
+//! The static server's behaviour: types, precompressed files, caching and refused paths;
+//! its limits (`limits`), the headers it sends (`headers`) and its folders' bounds (`roots`).
+
+mod headers;
+mod limits;
+mod roots;
 
 use super::*;
-use std::io::Read;
+use std::io::{Read, Write};
 
 fn site() -> (Site, PathBuf) {
     let dir = std::env::temp_dir().join(format!("folio-server-test-{}", std::process::id()));
@@ -22,15 +27,45 @@ fn site() -> (Site, PathBuf) {
 }
 
 fn get(port: u16, path: &str, encoding: &str) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {encoding}\r\n\r\n"
+    send(
+        port,
+        format!("GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {encoding}\r\n\r\n").as_bytes(),
     )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    out
+}
+
+/// Sends `raw` and reads the whole answer.
+fn send(port: u16, raw: &[u8]) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(raw).unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of the header `name` in the answer `response`.
+fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+    let head = response.split("\r\n\r\n").next().unwrap_or("");
+    head.lines().skip(1).find_map(|line| {
+        let (n, v) = line.split_once(':')?;
+        n.eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
+/// Serves `site` with `max` connections at once and `limits`; returns the port.
+fn spawn_with(site: Site, max: usize, limits: Limits) -> u16 {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let served = Arc::new(Served::new(site).unwrap());
+    std::thread::spawn(move || accept(listener, served, max, limits));
+    port
+}
+
+/// A fresh folder under the system's temporary one, named for a test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-server-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 #[test]

@@ -228,7 +228,9 @@ mod tests {
     #[test]
     fn the_committed_floors_name_every_tier() {
         let floors = floors().expect("tests/tier-floors.json reads");
-        for key in ["checks", "native", "schemas", "wasm", "e2e", "budget"] {
+        for key in [
+            "checks", "native", "schemas", "wasm", "e2e", "nginx", "budget",
+        ] {
             assert!(
                 floors.get(key).is_some_and(|n| *n > 0),
                 "no floor for {key}"

@@ -1,18 +1,20 @@
 //! The end-to-end tier: the release build, built for the port it is served on, the
-//! project's static server with the test fixtures, chromedriver, and the WebDriver suite.
+//! project's static server with the test fixtures, chromedriver, and the WebDriver suite;
+//! it fails if a browser reported a Content-Security-Policy violation to the server.
 
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::count::run_counted;
+use super::count::{count, run_counted};
 use crate::setup::CHROMEDRIVER;
 use crate::{build_release, root, server, Outcome};
 
 /// A child process leading its own process group; the whole group (chromedriver and the
 /// browsers it started, even those a failed test left open) ends when this is dropped.
-struct Guard(Child);
+pub struct Guard(pub Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
@@ -23,12 +25,14 @@ impl Drop for Guard {
     }
 }
 
-fn free_port() -> Result<u16, String> {
+/// A port no one listens on now.
+pub fn free_port() -> Result<u16, String> {
     let l = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
     l.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
-fn wait_for_port(port: u16, what: &str) -> Outcome {
+/// Waits up to 20 seconds for something to listen on `port`.
+pub fn wait_for_port(port: u16, what: &str) -> Outcome {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(20) {
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {
@@ -39,7 +43,43 @@ fn wait_for_port(port: u16, what: &str) -> Outcome {
     Err(format!("{what} did not start listening on port {port}"))
 }
 
-/// The end-to-end tier: release build, the static server with fixtures, chromedriver, the suite.
+/// Starts chromedriver on a free port; it and every browser it started end with the guard.
+pub fn chromedriver() -> Result<(Guard, u16), String> {
+    let port = free_port()?;
+    let driver = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+    let guard = Guard(driver);
+    wait_for_port(port, "chromedriver")?;
+    Ok((guard, port))
+}
+
+/// `cargo test -p folio-e2e` with `args` (test targets, then `--` and libtest's own),
+/// against the app at `app_url`, counted into the tier.
+pub fn suite(args: &[&str], app_url: &str, driver_port: u16, artifacts: &Path) -> Outcome {
+    std::fs::create_dir_all(artifacts).map_err(|e| e.to_string())?;
+    eprintln!(
+        "xtask: app on {app_url}, screenshots in {}",
+        artifacts.display()
+    );
+    run_counted(
+        Command::new("cargo")
+            .args(["test", "--no-fail-fast", "-p", "folio-e2e"])
+            .args(args)
+            .env("FOLIO_URL", app_url)
+            .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
+            .env("FOLIO_ARTIFACTS", artifacts)
+            .current_dir(root()),
+    )
+}
+
+/// The end-to-end tier: release build, the static server with fixtures, chromedriver, the
+/// suite; then the policy violations browsers reported to the server, of which there must
+/// be none (this last check counts as one test).
 pub fn end_to_end() -> Outcome {
     // The port is chosen first, so the static pages are built with their real address
     // (canonical links and OpenGraph images are absolute).
@@ -52,36 +92,37 @@ pub fn end_to_end() -> Outcome {
         dist: root().join("dist"),
         fixtures: Some(root().join("tests/fixtures")),
     };
-    std::thread::spawn(move || server::serve_forever(listener, site));
-    let driver_port = free_port()?;
-    let driver = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={driver_port}"))
-        .process_group(0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
-    let _driver = Guard(driver);
-    wait_for_port(driver_port, "chromedriver")?;
-    let artifacts = root().join("target/e2e-artifacts");
-    std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
-    eprintln!(
-        "xtask: app on http://127.0.0.1:{app_port}/, screenshots in {}",
-        artifacts.display()
+    server::start(listener, site).map_err(|e| format!("the HTTP server: {e}"))?;
+    let (_driver, driver_port) = chromedriver()?;
+    let ran = suite(
+        &["--", "--test-threads=1"],
+        &format!("http://127.0.0.1:{app_port}/"),
+        driver_port,
+        &root().join("target/e2e-artifacts"),
     );
-    run_counted(
-        Command::new("cargo")
-            .args([
-                "test",
-                "--no-fail-fast",
-                "-p",
-                "folio-e2e",
-                "--",
-                "--test-threads=1",
-            ])
-            .env("FOLIO_URL", format!("http://127.0.0.1:{app_port}/"))
-            .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
-            .env("FOLIO_ARTIFACTS", &artifacts)
-            .current_dir(root()),
-    )
+    // Reports are sent as the violations happen; a moment for the last ones to arrive.
+    std::thread::sleep(Duration::from_secs(1));
+    let violations = server::csp_violations();
+    if violations.is_empty() {
+        eprintln!("xtask: no Content-Security-Policy violation was reported");
+        count(1, 0);
+        ran
+    } else {
+        count(0, 1);
+        eprintln!(
+            "xtask: {} different Content-Security-Policy violation(s) reported:",
+            violations.len()
+        );
+        for v in &violations {
+            eprintln!("  {v}");
+        }
+        let csp = format!(
+            "browsers reported {} different Content-Security-Policy violation(s), listed above",
+            violations.len()
+        );
+        Err(match ran {
+            Ok(()) => csp,
+            Err(e) => format!("{e}; {csp}"),
+        })
+    }
 }

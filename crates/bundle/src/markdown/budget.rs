@@ -1,8 +1,9 @@
-//! What one Markdown text may cost a reader: elements, table cells and footnotes, counted
+//! What one Markdown text may cost a reader: elements (in all, and in one block), table
+//! cells and footnotes, counted
 //! as the walker meets them, and the table cells that parsing itself would add, estimated
 //! before the parser runs. Past a cap the text is refused with a `too-large` error.
 
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::limits;
 
@@ -10,20 +11,59 @@ use crate::limits;
 #[derive(Default)]
 pub(super) struct Budget {
     elements: usize,
+    /// Elements since the last block started or ended: what one block holds.
+    in_block: usize,
     cells: usize,
     footnotes: usize,
+    /// Whether the last event was text: the walker joins consecutive pieces into one.
+    after_text: bool,
+}
+
+/// Whether `tag` opens a block rather than an inline element.
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
 }
 
 impl Budget {
     /// Counts `event`; past a cap, says which in the words of the error.
     pub(super) fn spend(&mut self, event: &Event<'_>) -> Result<(), String> {
+        let joined = self.after_text && matches!(event, Event::Text(_));
+        self.after_text = matches!(event, Event::Text(_));
+        if joined {
+            return Ok(());
+        }
         match event {
-            Event::End(_) => return Ok(()),
+            Event::End(end) => {
+                if is_block_end(end) {
+                    self.in_block = 0;
+                }
+                return Ok(());
+            }
             Event::Start(Tag::TableCell) => self.cells += 1,
             Event::Start(Tag::FootnoteDefinition(_)) => self.footnotes += 1,
             _ => {}
         }
+        match event {
+            Event::Start(tag) if is_block(tag) => self.in_block = 0,
+            _ => self.in_block += 1,
+        }
         self.elements += 1;
+        if self.in_block > limits::BLOCK_ELEMENTS {
+            return Err(format!(
+                "one paragraph, heading, list item or table cell holds more than {} elements \
+                 (links, emphasis, footnote references, pieces of text\u{2026})",
+                limits::BLOCK_ELEMENTS
+            ));
+        }
         if self.elements > limits::MARKDOWN_ELEMENTS {
             Err(format!(
                 "the Markdown makes more than {} elements (paragraphs, links, pieces of text\u{2026}), \
@@ -41,6 +81,20 @@ impl Budget {
             Ok(())
         }
     }
+}
+
+/// Whether `end` closes a block rather than an inline element.
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 fn too_many_cells(cells: usize) -> String {
@@ -84,7 +138,7 @@ pub(super) fn table_cells_at_most(text: &str) -> usize {
 
 /// A line without its indentation and block-quote markers.
 fn unquoted(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '\t')
+    line.trim_start_matches(['>', ' ', '\t'])
 }
 
 /// The columns of a table delimiter row, or 0 when `line` is not one.
@@ -105,6 +159,24 @@ fn delimiter_columns(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spend_all(text: &str) -> Result<(), String> {
+        let mut budget = Budget::default();
+        pulldown_cmark::Parser::new_ext(text, crate::markdown::options())
+            .try_for_each(|event| budget.spend(&event))
+    }
+
+    #[test]
+    fn one_block_may_hold_its_cap_of_elements_and_no_more() {
+        let refs = |n: usize| "[^a]".repeat(n) + "\n\n[^a]: Note.\n";
+        // The paragraph's own text piece is not there: only the references count.
+        assert_eq!(spend_all(&refs(limits::BLOCK_ELEMENTS)), Ok(()));
+        let refused = spend_all(&refs(limits::BLOCK_ELEMENTS + 1)).unwrap_err();
+        assert!(refused.starts_with("one paragraph, heading"), "{refused}");
+        // The same number over many paragraphs is fine: the count starts again in each.
+        let many = "[^a]".repeat(limits::BLOCK_ELEMENTS / 2) + "\n\n";
+        assert_eq!(spend_all(&(many.repeat(4) + "[^a]: Note.\n")), Ok(()));
+    }
 
     #[test]
     fn a_small_table_counts_its_cells() {

@@ -1,0 +1,70 @@
+//! Answering a `GET` or `HEAD` with the file it names: found inside the served folders
+//! (`files`), sent in the coding the browser prefers, with the headers of its kind.
+
+use std::net::TcpStream;
+
+use super::files;
+use super::request::Request;
+use super::response::{respond, PLAIN};
+use super::Served;
+use crate::csp;
+
+/// Answers a `GET` or `HEAD` with the file it names, in the coding the browser prefers,
+/// with the headers of its kind: the page policy for the app's pages (the sub-folder
+/// deployment's own for its pages), the sandbox for everything else.
+pub fn serve_file(
+    mut stream: TcpStream,
+    served: &Served,
+    req: &Request,
+    in_sub_folder: bool,
+) -> std::io::Result<()> {
+    let with_body = req.method == "GET";
+    let Some(found) = files::resolve(&served.roots, &req.path) else {
+        return respond(&mut stream, 404, PLAIN, &[], b"not found\n", with_body);
+    };
+    let name = found
+        .file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    let mut headers = vec![
+        ("Cache-Control", csp::cache_control(name).to_owned()),
+        ("Vary", "Accept-Encoding".to_owned()),
+    ];
+    // Only the app's pages get the page policy; a bundle's own HTML stays sandboxed.
+    let page = !found.fixture && !req.path.starts_with("/bundles/") && name.ends_with(".html");
+    match served.site.fixtures.as_deref() {
+        Some(fixtures) if page && in_sub_folder => {
+            match served.sub_folder_policy(fixtures, &req.host) {
+                Ok(policy) => headers.push(("Content-Security-Policy", policy)),
+                Err(e) => {
+                    let text = format!("{e}\n");
+                    return respond(&mut stream, 500, PLAIN, &[], text.as_bytes(), true);
+                }
+            }
+        }
+        _ if page => headers.push(("Content-Security-Policy", served.page_policy.clone())),
+        _ => {}
+    }
+    // Test fixtures may be read from the sub-folder deployment's other origin.
+    if found.fixture {
+        headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
+    }
+    let mut body_file = found.file.clone();
+    for (accepted, ext, coding) in [
+        (req.accepts_br, "br", "br"),
+        (req.accepts_gzip, "gz", "gzip"),
+    ] {
+        if let Some(candidate) = accepted
+            .then(|| files::precompressed(&served.roots, &found.file, ext))
+            .flatten()
+        {
+            body_file = candidate;
+            headers.push(("Content-Encoding", coding.to_owned()));
+            break;
+        }
+    }
+    let body = std::fs::read(&body_file)?;
+    let ctype = files::content_type(&found.file);
+    respond(&mut stream, 200, ctype, &headers, &body, with_body)
+}
