@@ -9,6 +9,7 @@ pub mod links;
 pub mod meta;
 pub mod notices;
 pub mod sidebar;
+pub mod slices;
 
 use folio_bundle::article::DATELINE_ID;
 use leptos::prelude::*;

@@ -11,6 +11,7 @@ use pulldown_cmark::{html, Options, Parser};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::article::slices::Building;
 use crate::article::ArticleView;
 use crate::io::LoadedArticle;
 
@@ -24,8 +25,10 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Folio's own path: reads the bundle from its bytes, then mounts the article view into `host`.
-/// Returns the number of elements under `host`, so the caller can check the page was built.
+/// Folio's own path: reads the bundle from its bytes, then mounts the article view into `host`,
+/// built whole in this one call (the app builds a long body in slices, which the bench times
+/// by loading pages). Returns the number of elements under `host`, so the caller can check
+/// the page was built.
 #[wasm_bindgen]
 pub fn folio_render(
     host: web_sys::HtmlElement,
@@ -38,7 +41,10 @@ pub fn folio_render(
         article: Arc::new(article),
         base: "/bench/".into(),
     };
-    let handle = leptos::mount::mount_to(host.clone(), move || view! { <ArticleView loaded/> });
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Building::Whole);
+        view! { <ArticleView loaded/> }
+    });
     MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     Ok(element_count(&host))
 }

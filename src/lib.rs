@@ -22,6 +22,8 @@ pub mod read_aloud;
 pub mod reading;
 pub mod render_context;
 pub mod start;
+#[cfg(target_arch = "wasm32")]
+pub mod yielding;
 
 use std::sync::Arc;
 

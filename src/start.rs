@@ -1,7 +1,11 @@
 //! How the app starts in the browser. A static page carries the data it was rendered from
-//! ([`PageData`], in a JSON script element); the app renders the same page from it and puts
-//! it in place of the static one in one step, keeping the reader's scroll and focus. A
-//! page without it (`index.html?bundle=…`) is rendered from the address's query.
+//! ([`PageData`], in a JSON script element); the app renders the same page from it off
+//! screen, a slice per task for a long article, and puts it in place of the static one in
+//! one step once it is complete, keeping the reader's scroll and focus ([`takeover`]). A
+//! page without it (`index.html?bundle=…`) is rendered from the address's query, in place.
+
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
 use std::sync::Arc;
 
@@ -113,62 +117,35 @@ fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     }
 }
 
-/// The focusable elements under `root`, in document order.
-#[cfg(target_arch = "wasm32")]
-fn focusables(root: &web_sys::Element) -> Vec<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    let Ok(list) = root.query_selector_all("a[href], button, input, select, textarea, [tabindex]")
-    else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect()
-}
-
-/// Starts the app: renders the page into the root element in place of what is there,
-/// keeping the scroll position and the focused element, then marks `<html>` as taken over.
+/// Starts the app. A page whose data is in hand (a static page) is taken over off screen;
+/// a page the app loads itself is rendered in place of the root's content at once,
+/// keeping the scroll position and the focused element. Either way `<html>` is then marked
+/// `data-folio-app="ready"`, and `data-folio-body="complete"` once every block of the
+/// article's body is in the page.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
+    use leptos::prelude::*;
+
+    use crate::article::slices::{BodyProgress, BodyState};
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
-    };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let root = match document.get_element_by_id(ROOT_ID) {
-        Some(root) => root,
-        None => match document.body() {
-            Some(body) => body.into(),
-            None => return,
-        },
     };
     let (page, site) = chosen_page(&document);
-    let (x, y) = (
-        window.scroll_x().unwrap_or_default(),
-        window.scroll_y().unwrap_or_default(),
-    );
-    let focused = document
-        .active_element()
-        .and_then(|active| focusables(&root).iter().position(|e| *e == active));
-    // Removed and rendered again in one task: the browser never paints in between.
-    root.set_inner_html("");
+    let in_hand = !matches!(page, Page::Load(_));
+    let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
     let host: Arc<dyn crate::host::Host> = Arc::new(crate::host::browser::Browser);
-    let target: web_sys::HtmlElement = root.clone().unchecked_into();
-    leptos::mount::mount_to(target, move || {
+    let app = move || {
+        provide_context(progress);
         leptos::view! { <crate::App page=page site=site host=host/> }
-    })
-    .forget();
-    if let Some(element) = focused.and_then(|n| focusables(&root).into_iter().nth(n)) {
-        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = element.focus();
+    };
+    match document.get_element_by_id(ROOT_ID) {
+        Some(root) if in_hand => takeover::off_screen(&document, &root, app, progress),
+        Some(root) => takeover::in_place(&root, app, progress),
+        None => {
+            if let Some(body) = document.body() {
+                takeover::in_place(&body, app, progress);
+            }
         }
-    }
-    window.scroll_to_with_x_and_y(x, y);
-    if let Some(html) = document.document_element() {
-        let _ = html.remove_attribute("data-folio-loading");
-        let _ = html.set_attribute("data-folio-app", "ready");
     }
 }

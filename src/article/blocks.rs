@@ -1,14 +1,18 @@
 //! The article body: one component per [`Block`] kind, through one exhaustive match.
 
-use folio_bundle::{Alignment, Block, Document, Inline, ListItem};
+use folio_bundle::{Alignment, Block, Document, Footnote, Inline, ListItem, Scope};
+use leptos::html::Ol;
 use leptos::prelude::*;
 
 use crate::article::figure::Figure;
 use crate::article::inlines::inlines;
+use crate::article::slices::{BodyProgress, BodyState};
 use crate::render_context::RenderContext;
 
 /// A document's blocks, then its footnotes. Every id comes from the document's own
-/// [`folio_bundle::Scope`], so several texts share a page without a clash.
+/// [`folio_bundle::Scope`], so several texts share a page without a clash. In the browser a
+/// long document shows its first screen at once and builds the rest in slices
+/// ([`crate::article::slices`]); natively it is built whole.
 #[component]
 pub fn DocumentView(
     /// The parsed Markdown.
@@ -16,25 +20,53 @@ pub fn DocumentView(
 ) -> impl IntoView {
     let scope = document.scope.clone();
     provide_context(scope.clone());
-    let footnotes = document.footnotes;
-    view! {
-        {blocks(document.blocks)}
-        {(!footnotes.is_empty()).then(|| view! {
-            <section class="footnotes" aria-label="Footnotes">
-                <ol>
-                    {footnotes.into_iter().map(|note| {
-                        let n = note.number;
-                        view! {
-                            <li id=scope.note_id(n) value=n>
-                                {blocks(note.blocks)}
-                                <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </section>
-        })}
+    let progress = scope.is_body().then(use_context::<BodyProgress>).flatten();
+    let Document {
+        blocks: list,
+        footnotes,
+        ..
+    } = document;
+    #[cfg(target_arch = "wasm32")]
+    let (list, footnotes) =
+        match crate::article::slices::builder::sliced(list, footnotes, &scope, progress) {
+            Ok(view) => return view,
+            Err(parts) => parts,
+        };
+    if let Some(progress) = progress {
+        progress.0.set(BodyState::Complete);
     }
+    let notes = (!footnotes.is_empty()).then(|| {
+        let items = footnotes
+            .into_iter()
+            .map(|note| footnote(note, &scope))
+            .collect_view()
+            .into_any();
+        footnote_list(items, NodeRef::new())
+    });
+    view! { {blocks(list)} {notes} }.into_any()
+}
+
+/// The footnotes' section around `items`; `list` is its `<ol>`, where a sliced build puts
+/// the footnotes that come later.
+pub fn footnote_list(items: AnyView, list: NodeRef<Ol>) -> AnyView {
+    view! {
+        <section class="footnotes" aria-label="Footnotes">
+            <ol node_ref=list>{items}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// One footnote, with its link back to where it was first referred to.
+pub fn footnote(note: Footnote, scope: &Scope) -> AnyView {
+    let n = note.number;
+    view! {
+        <li id=scope.note_id(n) value=n>
+            {blocks(note.blocks)}
+            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
+        </li>
+    }
+    .into_any()
 }
 
 /// A list of blocks.

@@ -223,15 +223,17 @@ impl Narrator {
         self.unmark();
         let list = self.paragraphs.borrow();
         let paragraph = list.get(n)?;
-        highlight::mark(&paragraph.element);
+        if let Some(element) = paragraph.element() {
+            highlight::mark(&element);
+        }
         self.marked.set(Some(n));
         Some(paragraph.text.clone())
     }
 
     fn unmark(&self) {
         if let Some(n) = self.marked.take() {
-            if let Some(paragraph) = self.paragraphs.borrow().get(n) {
-                highlight::unmark(&paragraph.element);
+            if let Some(element) = self.paragraphs.borrow().get(n).and_then(|p| p.element()) {
+                highlight::unmark(&element);
             }
         }
     }

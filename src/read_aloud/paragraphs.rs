@@ -1,31 +1,34 @@
 //! The text read aloud, as the article model decided it ([`folio_bundle::Article::spoken`]):
-//! each paragraph's words, and the element on the page that shows it, found by its id.
+//! each paragraph's words, and the id of the element on the page that shows it, looked up
+//! when the paragraph is read, since a long article may still be building its body when
+//! reading starts.
 
 use folio_bundle::article::Spoken;
 use web_sys::Element;
 
-/// One paragraph to read: the element to highlight and the words to speak.
+/// One paragraph to read: the element to highlight, by its id, and the words to speak.
 #[derive(Clone, Debug)]
 pub struct Paragraph {
-    /// The element shown as being read.
-    pub element: Element,
+    /// The id of the element shown as being read.
+    pub id: String,
     /// Its words.
     pub text: String,
 }
 
-/// The paragraphs of `spoken` that the page shows, in reading order. Browser only.
+impl Paragraph {
+    /// The element that shows the paragraph, once it is in the page. Browser only.
+    pub fn element(&self) -> Option<Element> {
+        web_sys::window()?.document()?.get_element_by_id(&self.id)
+    }
+}
+
+/// The paragraphs of `spoken`, in reading order.
 pub fn collect(spoken: &[Spoken]) -> Vec<Paragraph> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
     spoken
         .iter()
-        .filter_map(|s| {
-            let element = document.get_element_by_id(&s.id)?;
-            Some(Paragraph {
-                element,
-                text: s.text.clone(),
-            })
+        .map(|s| Paragraph {
+            id: s.id.clone(),
+            text: s.text.clone(),
         })
         .collect()
 }

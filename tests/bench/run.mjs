@@ -1,6 +1,8 @@
 // Browser measurements for `cargo xtask bench`, with playwright-core and Debian's Chromium.
 // Usage: node tests/bench/run.mjs '<json config>'; writes its results as JSON to config.out.
-// Config: { chromium, app, bench, runs, articles: ["words-10000", ...], memoryArticle, out }.
+// Config: { chromium, app, bench, runs, articles: ["words-10000", ...], memoryArticle, out,
+//           long: URL of the long articles' site, hostile: [{ kind, what, shown, words }] }.
+import { longLoads, hostileLoads } from './loads.mjs';
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -137,7 +139,7 @@ async function memory(browser) {
   return { article: cfg.memoryArticle, elements: r.elements, before, after };
 }
 
-const result = { chromium: null, cold: [], long: null, memory: null };
+const result = { chromium: null, cold: [], long: null, memory: null, longLoads: null, hostile: null };
 {
   const browser = await chromium.launch({ executablePath: cfg.chromium, args: FLAGS });
   result.chromium = browser.version();
@@ -146,6 +148,12 @@ const result = { chromium: null, cold: [], long: null, memory: null };
     process.stderr.write(`cold load ${i + 1}/${cfg.runs}: headline painted ${Math.round(r.headlinePaint)} ms, LCP ${Math.round(r.lcp)} ms, wasm arrived ${Math.round(r.wasmArrived)} ms, taken over ${Math.round(r.takeover)} ms, ${r.bytesBeforeHeadline} bytes before the headline\n`);
     result.cold.push(r);
   }
+  await browser.close();
+}
+{
+  const browser = await chromium.launch({ executablePath: cfg.chromium, args: FLAGS });
+  result.longLoads = await longLoads(browser, cfg);
+  result.hostile = await hostileLoads(browser, cfg);
   await browser.close();
 }
 if (cfg.articles.length > 0) {

@@ -1,8 +1,11 @@
 //! `cargo xtask bench`: builds the release app (into `target/bench-app`) and the bench page, serves both with the
-//! project's own server, measures bytes, a throttled cold load, Lighthouse, long articles and
-//! memory, then prints a Markdown table and writes it, with JSON, to `target/bench/`.
+//! project's own server, measures bytes, a throttled cold load, Lighthouse, long articles (their
+//! render cost in one page, and their page loads: first screen, complete body, longest task),
+//! hostile bundles and memory, then prints a Markdown table and writes it, with JSON, to
+//! `target/bench/`.
 
 mod lighthouse;
+mod long_site;
 mod longread;
 mod report;
 mod sizes;
@@ -42,6 +45,11 @@ pub fn run() -> Outcome {
         .map(|&w| longread::write(&bench_dist, w, &png))
         .collect::<Result<Vec<_>, _>>()?;
 
+    // The long articles as readers open them, in a site of their own (so the bytes measured
+    // above stay the release build's), served in test mode for the hostile bundles.
+    let long_dist = root.join("target/bench-long");
+    long_site::build(&long_dist, &bench_dist.join("generated"), &articles)?;
+
     let assets = sizes::assets(&dist)?;
     let app = server::spawn(server::Site {
         dist: dist.clone(),
@@ -53,6 +61,12 @@ pub fn run() -> Outcome {
         fixtures: None,
     })
     .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let long = server::spawn(server::Site {
+        dist: long_dist,
+        fixtures: Some(root.join("tests/fixtures")),
+    })
+    .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
+    let hostile: Value = serde_json::from_str(&crate::hostile::index()).unwrap_or_default();
     let app_url = format!("http://127.0.0.1:{app}/");
     let article_url = format!("{app_url}articles/{SAMPLE_ARTICLE}/");
 
@@ -64,6 +78,8 @@ pub fn run() -> Outcome {
         "runs": RUNS,
         "articles": articles,
         "memoryArticle": articles.last(),
+        "long": format!("http://127.0.0.1:{long}/"),
+        "hostile": hostile,
         "out": browser_out,
     });
     crate::run(
@@ -100,6 +116,8 @@ pub fn run() -> Outcome {
         },
         "lighthouse": lighthouse,
         "long": long_articles(&browser["long"]),
+        "long_loads": report::loads::summary(&browser["longLoads"]),
+        "hostile": browser["hostile"],
         "memory": browser["memory"],
         "offline": "not measured: no service worker yet",
     });
@@ -194,4 +212,18 @@ fn machine(chromium: &str) -> Value {
         "node": text("node", &["--version"]),
         "date": text("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longread;
+
+    #[test]
+    fn the_long_article_is_deterministic_and_about_the_asked_length() {
+        let a = longread::body(10_000);
+        assert_eq!(a, longread::body(10_000));
+        let words = a.split_whitespace().count();
+        assert!((10_000..11_500).contains(&words), "{words} words");
+        assert!(a.contains("## ") && a.contains("![") && a.contains("[^n1]") && a.contains("- "));
+    }
 }

@@ -121,12 +121,12 @@ async fn settings_survive_a_reload_and_apply_before_first_paint() {
     choose(&b, "#folio_reading_theme", "Dark").await;
     close_panel(&b).await;
     let look = "const r = document.documentElement;
-        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && a.name !== 'data-folio-app').map(a => a.name + '=' + a.value)
+        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && a.name !== 'data-folio-app' && a.name !== 'data-folio-body').map(a => a.name + '=' + a.value)
           .concat([...r.style].map(p => p + '=' + r.style.getPropertyValue(p))).sort();";
     let before = b.eval(look).await;
     b.client.refresh().await.expect("reload");
-    // Read before the app has taken the page over (`data-folio-app`, its own mark, is left
-    // out): what the pre-paint script alone applied.
+    // Read before the app has taken the page over (`data-folio-app` and `data-folio-body`,
+    // its own marks, are left out): what the pre-paint script alone applied.
     b.wait_for_css("#folio_headline").await;
     let after = b.eval(look).await;
     assert_eq!(

@@ -222,6 +222,8 @@ async fn a_takeover_keeps_the_words_the_scroll_and_the_focus() {
     );
     b.eval("window.wasmBindings.take_over(); return true;")
         .await;
+    // The long read's body is built off screen in slices: the copy is swapped in later.
+    b.wait_for_app().await;
     let after = b
         .eval(
             "const links = [...document.querySelectorAll('main a[href]')];

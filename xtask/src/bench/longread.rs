@@ -1,5 +1,7 @@
 //! Long test articles for the bench, made deterministically: a bundle of N words with
 //! headings, paragraphs with emphasis and links, lists, figures, a block quote and footnotes.
+//! The end-to-end tests build the same article from this file (`tests/e2e/tests/long_article.rs`
+//! includes it), so it uses nothing but `std`.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -203,16 +205,4 @@ pub fn write(dir: &Path, words: usize, png: &[u8]) -> Result<String, String> {
     put("body.md", body(words).as_bytes())?;
     put("media/figure.png", png)?;
     Ok(id)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_body_is_deterministic_and_about_the_asked_length() {
-        let a = super::body(10_000);
-        assert_eq!(a, super::body(10_000));
-        let words = a.split_whitespace().count();
-        assert!((10_000..11_500).contains(&words), "{words} words");
-        assert!(a.contains("## ") && a.contains("![") && a.contains("[^n1]") && a.contains("- "));
-    }
 }

@@ -1,5 +1,7 @@
 //! The bench's Markdown report: one table per measurement, then the targets, met or missed.
 
+pub mod loads;
+
 use std::fmt::Write;
 
 use serde_json::Value;
@@ -202,6 +204,7 @@ pub fn markdown(r: &Value) -> String {
             num(&l["ratio_marked"], 2)
         );
     }
+    loads::markdown(&mut o, r);
     let mem = &r["memory"];
     let mib = |v: &Value| {
         v.as_f64()
@@ -276,6 +279,7 @@ pub fn markdown(r: &Value) -> String {
         "",
         2,
     );
+    loads::targets(&mut o, r);
     target(
         &mut o,
         "wasm memory after 100k words",

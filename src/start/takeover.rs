@@ -1,0 +1,159 @@
+//! Putting the app in place of what the root element shows, keeping the reader's scroll
+//! position and focused element. A static page stays on screen, answering scrolls and
+//! links, while its copy is built off screen, a slice per task for a long article; the copy
+//! then takes its place in one step (ADR 008). A page the app loads itself is rendered in
+//! place at once. Browser only.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use crate::article::slices::{BodyProgress, BodyState};
+use crate::yielding::yield_to_browser;
+
+/// Renders `app` into a detached element and, once the article's body is complete (at
+/// once when there is none, or it was built whole), puts it in place of `root`.
+pub fn off_screen<V: IntoView + 'static>(
+    document: &Document,
+    root: &Element,
+    app: impl FnOnce() -> V + 'static,
+    progress: BodyProgress,
+) {
+    let copy = match document.create_element("div") {
+        Ok(copy) => copy,
+        Err(_) => return in_place(root, app, progress),
+    };
+    // Not ready again until the copy is in place (when a takeover is started again).
+    if let Some(html) = html() {
+        let _ = html.remove_attribute("data-folio-app");
+    }
+    let id = root.id();
+    let swapped = Rc::new(Cell::new(false));
+    let swap: Rc<dyn Fn()> = {
+        let copy = copy.clone();
+        Rc::new(move || {
+            if !swapped.replace(true) {
+                swap_in(&copy, &id);
+            }
+        })
+    };
+    let target: HtmlElement = copy.unchecked_into();
+    let swap_later = Rc::clone(&swap);
+    leptos::mount::mount_to(target, move || {
+        Effect::new(move |_| {
+            if progress.0.get() == BodyState::Complete {
+                let swap = Rc::clone(&swap_later);
+                // In a task of its own, after the last slice's.
+                leptos::task::spawn_local(async move {
+                    yield_to_browser().await;
+                    swap();
+                });
+            }
+        });
+        app()
+    })
+    .forget();
+    if progress.0.get_untracked() != BodyState::Building {
+        swap();
+    }
+}
+
+/// Renders `app` in place of what `root` holds, in one task, and marks the page ready;
+/// `<html>`'s `data-folio-body` then follows the article's body as it is built.
+pub fn in_place<V: IntoView + 'static>(
+    root: &Element,
+    app: impl FnOnce() -> V + 'static,
+    progress: BodyProgress,
+) {
+    let target: HtmlElement = root.clone().unchecked_into();
+    keep_place(root, root, || {
+        root.set_inner_html("");
+        leptos::mount::mount_to(target, move || {
+            Effect::new(move |_| mark_body(progress.0.get()));
+            app()
+        })
+        .forget();
+    });
+    mark_ready();
+}
+
+/// Puts `copy` in place of the element with `id` (looked up now: a takeover started
+/// again meanwhile may have replaced it), then marks the page ready and complete.
+fn swap_in(copy: &Element, id: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    keep_place(&root, copy, || {
+        copy.set_id(id);
+        let _ = root.replace_with_with_node_1(copy);
+    });
+    mark_ready();
+    mark_body(BodyState::Complete);
+}
+
+/// Runs `replace`, which puts `new` where `old` was (or fills `old` anew), keeping the
+/// scroll position and, by its place among the focusable elements, the focused element.
+fn keep_place(old: &Element, new: &Element, replace: impl FnOnce()) {
+    let Some(window) = web_sys::window() else {
+        return replace();
+    };
+    let (x, y) = (
+        window.scroll_x().unwrap_or_default(),
+        window.scroll_y().unwrap_or_default(),
+    );
+    let focused = window
+        .document()
+        .and_then(|d| d.active_element())
+        .and_then(|active| focusables(old).iter().position(|e| *e == active));
+    replace();
+    if let Some(element) = focused.and_then(|n| focusables(new).into_iter().nth(n)) {
+        if let Some(element) = element.dyn_ref::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+    window.scroll_to_with_x_and_y(x, y);
+}
+
+/// The focusable elements under `root`, in document order.
+fn focusables(root: &Element) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all("a[href], button, input, select, textarea, [tabindex]")
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Marks `<html>`: the app has taken the page over (`data-folio-app="ready"`), so Reading
+/// settings and Listen answer a click.
+fn mark_ready() {
+    if let Some(html) = html() {
+        let _ = html.remove_attribute("data-folio-loading");
+        let _ = html.set_attribute("data-folio-app", "ready");
+    }
+}
+
+/// Marks `<html>` with how far the article's body has been built in the page:
+/// `data-folio-body="building"`, then `"complete"`.
+fn mark_body(state: BodyState) {
+    let Some(html) = html() else {
+        return;
+    };
+    let _ = match state {
+        BodyState::NotStarted => html.remove_attribute("data-folio-body"),
+        BodyState::Building => html.set_attribute("data-folio-body", "building"),
+        BodyState::Complete => html.set_attribute("data-folio-body", "complete"),
+    };
+}
+
+fn html() -> Option<Element> {
+    web_sys::window()?.document()?.document_element()
+}

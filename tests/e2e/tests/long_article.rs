@@ -1,0 +1,332 @@
+//! A long article (the bench's, made by `xtask/src/bench/longread.rs`, at 250,000 words, just
+//! under the cap of 1,000 footnotes) opened by its address: the page answers the reader while
+//! the body is still being built (in a 4×-slowed browser, so that the build outlasts a few
+//! WebDriver round trips), then every block is there in the model's order, footnotes last; a
+//! deep link to a late heading and a footnote link followed early land once their target is
+//! built.
+
+#[path = "../../../xtask/src/bench/longread.rs"]
+mod longread;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use folio_bundle::{visit, Block, Inline};
+use folio_e2e::reading::root_attribute;
+use folio_e2e::speech::{FAKE, PLAY};
+use folio_e2e::{page, repo, Browser};
+use serde_json::{json, Value};
+
+const WORDS: usize = 250_000;
+
+/// Writes the article under `tests/fixtures/generated/` (which git ignores), where the test
+/// server serves it, once per run, and returns its `?bundle=` address.
+fn long_article() -> String {
+    static WRITTEN: OnceLock<String> = OnceLock::new();
+    WRITTEN.get_or_init(write_long_article).clone()
+}
+
+fn write_long_article() -> String {
+    let generated = repo().join("tests/fixtures/generated");
+    std::fs::create_dir_all(&generated).expect("create tests/fixtures/generated");
+    std::fs::write(generated.join(".gitignore"), "*\n").expect("write its .gitignore");
+    let png = std::fs::read(
+        repo().join("public/bundles/us-officials-meet-russian-dissidents/media/toe-to-toe.png"),
+    )
+    .expect("the placeholder picture");
+    let id = longread::write(&repo().join("tests/fixtures"), WORDS, &png)
+        .expect("write the long article");
+    format!("?bundle=fixtures/generated/{id}/")
+}
+
+/// The article's folder on disk.
+fn folder() -> PathBuf {
+    repo().join(format!("tests/fixtures/generated/words-{WORDS}"))
+}
+
+/// The element ids the model gives, in reading order: headings and paragraphs (footnotes'
+/// paragraphs last), and the footnotes themselves.
+fn model_ids() -> (Vec<String>, Vec<String>) {
+    let read = |name: &str| std::fs::read(folder().join(name)).expect("the generated bundle");
+    let (article, report) = folio_bundle::read_bundle(&read("bundle.json"), &read("body.md"));
+    let body = article.unwrap_or_else(|| panic!("{report}")).body;
+    let mut blocks = Vec::new();
+    let take = |block: &Block| match block {
+        Block::Heading { id, .. } | Block::Paragraph { id, .. } => blocks.push(id.clone()),
+        _ => {}
+    };
+    visit::document(&body, &mut visit::With(take, |_: &Inline| {}));
+    let notes = body
+        .footnotes
+        .iter()
+        .map(|n| body.scope.note_id(n.number))
+        .collect();
+    (blocks, notes)
+}
+
+/// How many paragraphs read aloud reads, by the model, and the first: the headline.
+fn model_spoken() -> (usize, String) {
+    let read = |name: &str| std::fs::read(folder().join(name)).expect("the generated bundle");
+    let (article, report) = folio_bundle::read_bundle(&read("bundle.json"), &read("body.md"));
+    let spoken = article.unwrap_or_else(|| panic!("{report}")).spoken();
+    let first = spoken.first().map(|s| s.text.clone()).unwrap_or_default();
+    (spoken.len(), first)
+}
+
+/// ChromeDriver's way to a DevTools command (`POST /session/{id}/goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// Slows the browser's CPU `rate` times, so the build outlasts a few WebDriver round trips.
+async fn slow_cpu(b: &Browser, rate: u32) {
+    let cmd = json!({ "cmd": "Emulation.setCPUThrottlingRate", "params": { "rate": rate } });
+    b.client
+        .issue_cmd(Cdp(cmd))
+        .await
+        .expect("CPU throttling through ChromeDriver");
+}
+
+/// Focuses the element `script` finds and presses Enter, as a keyboard reader does.
+/// (ChromeDriver's element click answers only once the page has stopped building.)
+async fn activate(b: &Browser, script: &str) {
+    let found = b
+        .eval(&format!(
+            "const e = {script}; if (!e) return false; e.focus(); return true;"
+        ))
+        .await;
+    assert_eq!(found, json!(true), "nothing to press: {script}");
+    b.press(Key::Enter).await;
+}
+
+/// Opens the long article in a 4×-slowed browser and waits for its first screen, while the
+/// rest is still being built.
+async fn open_slowly() -> Browser {
+    let b = Browser::start(1280, 900).await;
+    slow_cpu(&b, 4).await;
+    b.client
+        .goto(&page(&long_article()))
+        .await
+        .expect("navigation");
+    b.wait_for_css("#body_p_1").await;
+    assert_eq!(
+        body_state(&b).await,
+        json!("building"),
+        "the first screen first"
+    );
+    b
+}
+
+/// How far the body has been built: `<html data-folio-body>`.
+async fn body_state(b: &Browser) -> Value {
+    root_attribute(b, "data-folio-body").await
+}
+
+/// Waits up to a minute for the whole body.
+async fn wait_until_complete(b: &Browser) {
+    let start = Instant::now();
+    while body_state(b).await != json!("complete") {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the body was not complete within a minute"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The top of `id`'s element relative to the viewport, in CSS px.
+async fn top_of(b: &Browser, id: &str) -> f64 {
+    let script = "const e = document.getElementById(arguments[0]);
+                  return e ? e.getBoundingClientRect().top : null;";
+    let top = b.client.execute(script, vec![json!(id)]).await.unwrap();
+    top.as_f64()
+        .unwrap_or_else(|| panic!("no element #{id} in the page"))
+}
+
+#[tokio::test]
+async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_there_in_order() {
+    let b = open_slowly().await;
+    let (blocks, notes) = model_ids();
+    activate(
+        &b,
+        "document.querySelector(\"button[aria-controls='folio_reading_panel']\")",
+    )
+    .await;
+    b.wait_for_css("dialog#folio_reading_panel[open]").await;
+    activate(
+        &b,
+        "[...document.querySelectorAll('button.reading-preset')].find((b) => b.textContent.trim() === 'Large text')",
+    )
+    .await;
+    assert_eq!(root_attribute(&b, "data-folio-font").await, json!("sans"));
+    assert_eq!(
+        body_state(&b).await,
+        json!("building"),
+        "the preset applied before the body was complete: the page answered mid-build"
+    );
+    wait_until_complete(&b).await;
+    slow_cpu(&b, 1).await;
+
+    // Every heading and paragraph, then every footnote, in the model's order.
+    let in_page = b
+        .eval(
+            "const body = document.querySelector('.story-body');
+             const ids = (css) => [...body.querySelectorAll(css)].map((e) => e.id);
+             return { blocks: ids('h2, h3, h4, h5, h6, p[id]'), notes: ids('.footnotes > ol > li'),
+                      last: body.lastElementChild.className, markers: body.querySelectorAll('template').length };",
+        )
+        .await;
+    let list = |key: &str| -> Vec<String> {
+        in_page[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        list("blocks").len(),
+        blocks.len(),
+        "as many headings and paragraphs as the model"
+    );
+    assert!(
+        list("blocks") == blocks,
+        "headings and paragraphs in the model's order"
+    );
+    assert!(list("notes") == notes, "the footnotes in order");
+    assert_eq!(
+        in_page["last"],
+        json!("footnotes"),
+        "the footnotes come last"
+    );
+    assert_eq!(in_page["markers"], json!(0), "no marker left behind");
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
+    let b = open_slowly().await;
+    let (spoken, headline) = model_spoken();
+    let installed = b.client.execute(FAKE, vec![json!("voices")]).await;
+    assert_eq!(
+        installed.ok(),
+        Some(json!(true)),
+        "the speech fake installed"
+    );
+    activate(&b, "document.querySelector('.read-aloud__listen')").await;
+    b.wait_for_css(PLAY).await;
+    activate(&b, &format!("document.querySelector('{PLAY}')")).await;
+    assert_eq!(
+        body_state(&b).await,
+        json!("building"),
+        "Listen answered mid-build"
+    );
+    // Every paragraph the model reads is counted, those still to be built included.
+    assert_eq!(
+        b.read_aloud_status().await,
+        format!("Reading paragraph 1 of {spoken}")
+    );
+    assert_eq!(b.highlighted().await, vec![headline]);
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do() {
+    let b = open_slowly().await;
+    let (_, notes) = model_ids();
+    let first_note = notes.first().expect("the article has footnotes").clone();
+    activate(
+        &b,
+        &format!("document.querySelector(\"a[href='#{first_note}']\")"),
+    )
+    .await;
+    assert_eq!(
+        body_state(&b).await,
+        json!("building"),
+        "followed mid-build"
+    );
+    assert_eq!(
+        b.eval("return location.hash;").await,
+        json!(format!("#{first_note}"))
+    );
+    wait_until_complete(&b).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let top = top_of(&b, &first_note).await;
+    assert!(top.abs() < 2.0, "#{first_note} is at the top: {top}");
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_deep_link_to_a_late_heading_and_footnote_links_land_on_a_long_article() {
+    let address = long_article();
+    let (blocks, notes) = model_ids();
+    let headings: Vec<&String> = blocks
+        .iter()
+        .filter(|id| !id.starts_with("body_"))
+        .collect();
+    let late = headings[headings.len() * 9 / 10].clone();
+    let b = Browser::start(1280, 900).await;
+    b.client
+        .goto(&page(&format!("{address}#{late}")))
+        .await
+        .expect("navigation");
+    wait_until_complete(&b).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let top = top_of(&b, &late).await;
+    assert!(
+        top.abs() < 2.0,
+        "the deep link to #{late} landed: its top is at {top}"
+    );
+
+    // Once built, a footnote link jumps to its note, and the note's back link returns.
+    let note = notes[notes.len() / 2].clone();
+    let reference = note.replace("_fn_", "_fnref_");
+    b.eval(&format!(
+        "document.getElementById('{reference}').scrollIntoView(); return true;"
+    ))
+    .await;
+    b.wait_for_css(&format!("a[href='#{note}']"))
+        .await
+        .click()
+        .await
+        .expect("click a footnote reference");
+    let top = top_of(&b, &note).await;
+    assert!(
+        top.abs() < 2.0,
+        "the footnote link jumped to #{note}: {top}"
+    );
+    b.wait_for_css(&format!("#{note} a.footnote-back"))
+        .await
+        .click()
+        .await
+        .expect("click the back link");
+    let top = top_of(&b, &reference).await;
+    assert!(
+        (-2.0..900.0).contains(&top),
+        "the back link returned to #{reference}: {top}"
+    );
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}

@@ -1,0 +1,169 @@
+//! A long body built in slices, in headless Chromium: the first screen at once, the rest in
+//! later tasks without touching what was already built, every block then every footnote in
+//! the model's order, and the page's body progress complete at the end. Run by
+//! `cargo xtask test` (`cargo test --target wasm32-unknown-unknown -p folio`).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use folio::article::slices::{BodyProgress, BodyState, Building};
+use folio::article::ArticleView;
+use folio::io::LoadedArticle;
+use folio_bundle::read_bundle;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PARAGRAPHS: usize = 1_500;
+
+/// An article of `PARAGRAPHS` paragraphs under a heading every 50, each fifth with a footnote.
+fn long_article() -> LoadedArticle {
+    let mut body = String::new();
+    for n in 1..=PARAGRAPHS {
+        if n % 50 == 1 {
+            body.push_str(&format!("## Part {}\n\n", n / 50 + 1));
+        }
+        body.push_str(&format!(
+            "Paragraph {n} says a few *plain* words about the long read"
+        ));
+        if n % 5 == 0 {
+            body.push_str(&format!("[^n{n}]"));
+        }
+        body.push_str(".\n\n");
+    }
+    for n in (5..=PARAGRAPHS).step_by(5) {
+        body.push_str(&format!("[^n{n}]: Note on paragraph {n}.\n\n"));
+    }
+    // A notice after the body: another text whose view provides its own scope.
+    let manifest = br#"{ "format_version": "1.0", "id": "long", "language": "en",
+        "headline": "A long read", "published": "2024-05-01",
+        "source": { "name": "Folio tests" }, "body": "body.md",
+        "notices": [ { "kind": "correction", "text": "A notice with a [link](https://example.org/)." } ] }"#;
+    let (article, report) = read_bundle(manifest, body.as_bytes());
+    LoadedArticle {
+        article: Arc::new(article.unwrap_or_else(|| panic!("{report}"))),
+        base: "/bundles/long/".into(),
+    }
+}
+
+/// A fresh element to mount into, attached to the page.
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn ids(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.id())
+        .collect()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts the long article with a fresh body progress, built as `building` says.
+fn mount(root: &web_sys::HtmlElement, building: Building) -> (BodyProgress, impl Drop) {
+    let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
+    let loaded = long_article();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(progress);
+        provide_context(building);
+        view! { <ArticleView loaded/> }
+    });
+    (progress, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_long_body_shows_its_first_screen_at_once_then_the_rest_in_order_without_rebuilding() {
+    let root = host();
+    let (progress, _mounted) = mount(&root, Building::Sliced);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let first = document
+        .get_element_by_id("body_p_1")
+        .expect("the first paragraph at once");
+    let last = format!("body_p_{PARAGRAPHS}");
+    assert!(
+        document.get_element_by_id(&last).is_none(),
+        "not the last yet"
+    );
+    assert!(root.query_selector(".footnotes").unwrap().is_none());
+    assert_eq!(progress.0.get_untracked(), BodyState::Building);
+
+    for _ in 0..200 {
+        if progress.0.get_untracked() == BodyState::Complete {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    let paragraphs = ids(&root, ".story-body > p[id]");
+    let expected: Vec<String> = (1..=PARAGRAPHS).map(|n| format!("body_p_{n}")).collect();
+    assert_eq!(paragraphs, expected, "every paragraph, in order");
+    assert_eq!(ids(&root, ".story-body > h2").len(), PARAGRAPHS / 50);
+    let notes = ids(&root, ".story-body > .footnotes:last-child > ol > li");
+    let expected: Vec<String> = (1..=PARAGRAPHS / 5)
+        .map(|n| format!("body_fn_{n}"))
+        .collect();
+    assert_eq!(notes, expected, "every footnote, after the blocks");
+    assert!(
+        root.query_selector("template").unwrap().is_none(),
+        "no marker left"
+    );
+    // Built after the notice's view, the late slices still make the body's ids.
+    let references = root
+        .query_selector_all(".story-body sup.footnote-ref a")
+        .unwrap();
+    let hrefs: Vec<String> = (0..references.length())
+        .filter_map(|i| references.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("href"))
+        .collect();
+    assert_eq!(hrefs.len(), PARAGRAPHS / 5);
+    let stray = hrefs.iter().find(|h| !h.starts_with("#body_fn_"));
+    assert_eq!(
+        stray, None,
+        "a footnote link in the body with another text's id"
+    );
+    assert!(root.query_selector("#notice_0_p_1").unwrap().is_some());
+    assert!(
+        first.is_connected() && document.get_element_by_id("body_p_1") == Some(first),
+        "the first screen was not built again"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_long_body_asked_for_whole_is_all_there_at_once() {
+    let root = host();
+    let (progress, _mounted) = mount(&root, Building::Whole);
+    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    assert_eq!(ids(&root, ".story-body > p[id]").len(), PARAGRAPHS);
+    assert_eq!(ids(&root, ".footnotes > ol > li").len(), PARAGRAPHS / 5);
+}
+
+#[wasm_bindgen_test]
+async fn a_body_whose_view_went_away_stops_building() {
+    let root = host();
+    let (progress, mounted) = mount(&root, Building::Sliced);
+    drop(mounted);
+    sleep(500).await;
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "nothing added after the view went away"
+    );
+    assert_eq!(progress.0.try_get_untracked(), Some(BodyState::Building));
+}
