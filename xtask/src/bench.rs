@@ -218,6 +218,18 @@ fn machine(chromium: &str) -> Value {
 mod tests {
     use super::longread;
 
+    /// The long articles the bench and the end-to-end tests open are within every budget
+    /// of `folio_bundle::limits`, so those caps can never be set below a real long read.
+    #[test]
+    fn the_long_articles_are_within_every_budget() {
+        for words in [100_000, 250_000] {
+            let manifest = longread::manifest("words", words);
+            let (article, report) =
+                folio_bundle::read_bundle(manifest.as_bytes(), longread::body(words).as_bytes());
+            assert!(article.is_some(), "{words} words:\n{report}");
+        }
+    }
+
     #[test]
     fn the_long_article_is_deterministic_and_about_the_asked_length() {
         let a = longread::body(10_000);

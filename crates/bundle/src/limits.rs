@@ -34,7 +34,7 @@ pub const NESTING_DEPTH: usize = 32;
 /// Most elements one Markdown text may make: every paragraph, heading, list item, table cell,
 /// link, emphasis, piece of text and line break counts as one. Past it the text is refused,
 /// since a reader's phone could not show it without freezing.
-pub const MARKDOWN_ELEMENTS: usize = 250_000;
+pub const MARKDOWN_ELEMENTS: usize = 120_000;
 /// Most elements inside one paragraph, heading, list item or table cell: one block is built
 /// in one go, so this bounds the longest a reader's page is busy with any single block.
 pub const BLOCK_ELEMENTS: usize = 10_000;

@@ -69,6 +69,9 @@ async fn every_hostile_bundle_ends_in_the_article_or_a_clear_error() {
                 "{kind} ({what}): the {failure} error says {words:?}: {text}"
             );
         }
+        if kind == "endless" || kind == "million-references" {
+            b.screenshot(&format!("hostile-{kind}")).await;
+        }
         // The tab still answers, and the wasm neither trapped nor panicked.
         assert_eq!(b.eval("return 6 * 7;").await, Value::from(42), "{kind}");
         let errors: Vec<String> = b
