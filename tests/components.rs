@@ -2,8 +2,11 @@
 //! Run by `cargo xtask test` (`cargo test --target wasm32-unknown-unknown -p folio`).
 #![cfg(target_arch = "wasm32")]
 
+mod browser;
+
 use std::sync::Arc;
 
+use browser::{host, sleep};
 use folio::article::figure::Figure;
 use folio::article::ArticleView;
 use folio::io::{LoadError, LoadedArticle};
@@ -30,30 +33,12 @@ fn seed() -> LoadedArticle {
     }
 }
 
-/// A fresh element to mount into, attached to the page.
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
 fn texts(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
     let list = root.query_selector_all(css).unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .map(|n| n.text_content().unwrap_or_default())
         .collect()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

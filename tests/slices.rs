@@ -4,8 +4,11 @@
 //! `cargo xtask test` (`cargo test --target wasm32-unknown-unknown -p folio`).
 #![cfg(target_arch = "wasm32")]
 
+mod browser;
+
 use std::sync::Arc;
 
+use browser::{host, sleep};
 use folio::article::slices::{BodyProgress, BodyState, Building};
 use folio::article::ArticleView;
 use folio::io::LoadedArticle;
@@ -48,14 +51,6 @@ fn long_article() -> LoadedArticle {
     }
 }
 
-/// A fresh element to mount into, attached to the page.
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
 fn ids(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
     let list = root.query_selector_all(css).unwrap();
     (0..list.length())
@@ -63,16 +58,6 @@ fn ids(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .map(|e| e.id())
         .collect()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Mounts the long article with a fresh body progress, built as `building` says.
