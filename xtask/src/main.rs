@@ -21,7 +21,8 @@ commands:
   serve [--port N]   install what is missing, build the release app, and serve it with the
                      sample bundles on http://127.0.0.1:8080
   test               install what is missing and run every test tier
-  e2e                only the end-to-end tier (release build, server, WebDriver)
+  e2e [FILE...]      only the end-to-end tier (release build, server, WebDriver); with
+                     names, only those files of tests/e2e/tests/ (such as long_article)
   nginx              only the nginx tier: deploy/nginx.conf serving a release build
   build              install what is missing and build the release app into dist/, with a
                      static page for every article (FOLIO_SITE_URL=https://… gives pages
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => tiers::run_all(),
-        Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end()),
+        Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end(&args[1..])),
         Some("nginx") => setup::all(setup::Needs::TEST).and_then(|_| tiers::nginx()),
         Some("bench") => bench::run(),
         Some("budget") => budget::tier(),

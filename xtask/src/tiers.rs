@@ -42,7 +42,7 @@ const TIERS: [Tier; 7] = [
     (
         "e2e",
         "end-to-end reader journeys (WebDriver, release build)",
-        end_to_end,
+        || end_to_end(&[]),
     ),
     (
         "nginx",

@@ -2,6 +2,7 @@
 //! waiting for text, the browser's console log, axe-core, and screenshots kept as artifacts.
 //! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
 
+pub mod building;
 pub mod keyboard;
 pub mod plain_http;
 pub mod reading;

@@ -1,24 +1,23 @@
 //! A long article (the bench's, made by `xtask/src/bench/longread.rs`, at 250,000 words, just
 //! under the cap of 1,000 footnotes) opened by its address: the page answers the reader while
-//! the body is still being built (in a 4×-slowed browser, so that the build outlasts a few
-//! WebDriver round trips), then every block is there in the model's order, footnotes last; a
-//! deep link to a late heading and a footnote link followed early land once their target is
-//! built.
+//! the body is still being built (in a 4×-slowed browser, with the reader's presses made in the
+//! page in one WebDriver round trip), then every block is there in the model's order, footnotes
+//! last; a deep link to a late heading and a footnote link followed early land once their target
+//! is built.
 
 #[path = "../../../xtask/src/bench/longread.rs"]
 mod longread;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use folio_bundle::{visit, Block, Inline};
+use folio_e2e::building::{body_state, mid_build, slow_cpu, wait_until_complete};
 use folio_e2e::reading::root_attribute;
 use folio_e2e::speech::{FAKE, PLAY};
 use folio_e2e::{page, repo, Browser};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const WORDS: usize = 250_000;
 
@@ -76,48 +75,6 @@ fn model_spoken() -> (usize, String) {
     (spoken.len(), first)
 }
 
-/// ChromeDriver's way to a DevTools command (`POST /session/{id}/goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
-/// Slows the browser's CPU `rate` times, so the build outlasts a few WebDriver round trips.
-async fn slow_cpu(b: &Browser, rate: u32) {
-    let cmd = json!({ "cmd": "Emulation.setCPUThrottlingRate", "params": { "rate": rate } });
-    b.client
-        .issue_cmd(Cdp(cmd))
-        .await
-        .expect("CPU throttling through ChromeDriver");
-}
-
-/// Focuses the element `script` finds and presses Enter, as a keyboard reader does.
-/// (ChromeDriver's element click answers only once the page has stopped building.)
-async fn activate(b: &Browser, script: &str) {
-    let found = b
-        .eval(&format!(
-            "const e = {script}; if (!e) return false; e.focus(); return true;"
-        ))
-        .await;
-    assert_eq!(found, json!(true), "nothing to press: {script}");
-    b.press(Key::Enter).await;
-}
-
 /// Opens the long article in a browser slowed `rate` times and waits for its first screen,
 /// while the rest is still being built.
 async fn open_slowly(rate: u32) -> Browser {
@@ -136,23 +93,6 @@ async fn open_slowly(rate: u32) -> Browser {
     b
 }
 
-/// How far the body has been built: `<html data-folio-body>`.
-async fn body_state(b: &Browser) -> Value {
-    root_attribute(b, "data-folio-body").await
-}
-
-/// Waits up to a minute for the whole body.
-async fn wait_until_complete(b: &Browser) {
-    let start = Instant::now();
-    while body_state(b).await != json!("complete") {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the body was not complete within a minute"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// The top of `id`'s element relative to the viewport, in CSS px.
 async fn top_of(b: &Browser, id: &str) -> f64 {
     let script = "const e = document.getElementById(arguments[0]);
@@ -164,25 +104,23 @@ async fn top_of(b: &Browser, id: &str) -> f64 {
 
 #[tokio::test]
 async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_there_in_order() {
-    let b = open_slowly(4).await;
     let (blocks, notes) = model_ids();
-    activate(
+    let b = open_slowly(4).await;
+    let steps = mid_build(
         &b,
-        "document.querySelector(\"button[aria-controls='folio_reading_panel']\")",
+        "press(await until(() => document.querySelector(\"button[aria-controls='folio_reading_panel']\")));
+         await until(() => document.querySelector('dialog#folio_reading_panel[open]'));
+         press(await until(() => [...document.querySelectorAll('button.reading-preset')]
+           .find((b) => b.textContent.trim() === 'Large text')));
+         await until(() => document.documentElement.getAttribute('data-folio-font') === 'sans');",
     )
     .await;
-    b.wait_for_css("dialog#folio_reading_panel[open]").await;
-    activate(
-        &b,
-        "[...document.querySelectorAll('button.reading-preset')].find((b) => b.textContent.trim() === 'Large text')",
-    )
-    .await;
-    assert_eq!(root_attribute(&b, "data-folio-font").await, json!("sans"));
     assert_eq!(
-        body_state(&b).await,
-        json!("building"),
-        "the preset applied before the body was complete: the page answered mid-build"
+        steps.end, "building",
+        "the panel opened and the preset applied before the body was complete: {}",
+        steps.trail
     );
+    assert_eq!(root_attribute(&b, "data-folio-font").await, json!("sans"));
     wait_until_complete(&b).await;
     slow_cpu(&b, 1).await;
 
@@ -225,23 +163,28 @@ async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_th
 
 #[tokio::test]
 async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
-    // Slower than the others: opening Listen, then Play, takes more round trips than they
-    // need, and at 4× a loaded machine finished the build before Play was pressed.
-    let b = open_slowly(8).await;
     let (spoken, headline) = model_spoken();
+    let b = open_slowly(4).await;
     let installed = b.client.execute(FAKE, vec![json!("voices")]).await;
     assert_eq!(
         installed.ok(),
         Some(json!(true)),
         "the speech fake installed"
     );
-    activate(&b, "document.querySelector('.read-aloud__listen')").await;
-    b.wait_for_css(PLAY).await;
-    activate(&b, &format!("document.querySelector('{PLAY}')")).await;
+    let steps = mid_build(
+        &b,
+        &format!(
+            "press(await until(() => document.querySelector('.read-aloud__listen')));
+             press(await until(() => document.querySelector('{PLAY}')));
+             await until(() => /^Reading paragraph/.test(
+               document.querySelector('.read-aloud__status')?.textContent ?? ''));"
+        ),
+    )
+    .await;
     assert_eq!(
-        body_state(&b).await,
-        json!("building"),
-        "Listen answered mid-build"
+        steps.end, "building",
+        "Listen answered mid-build: {}",
+        steps.trail
     );
     // Every paragraph the model reads is counted, those still to be built included.
     assert_eq!(
@@ -255,19 +198,15 @@ async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
 
 #[tokio::test]
 async fn a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do() {
-    let b = open_slowly(4).await;
     let (_, notes) = model_ids();
     let first_note = notes.first().expect("the article has footnotes").clone();
-    activate(
+    let b = open_slowly(4).await;
+    let steps = mid_build(
         &b,
-        &format!("document.querySelector(\"a[href='#{first_note}']\")"),
+        &format!("press(await until(() => document.querySelector(\"a[href='#{first_note}']\")));"),
     )
     .await;
-    assert_eq!(
-        body_state(&b).await,
-        json!("building"),
-        "followed mid-build"
-    );
+    assert_eq!(steps.end, "building", "followed mid-build: {}", steps.trail);
     assert_eq!(
         b.eval("return location.hash;").await,
         json!(format!("#{first_note}"))

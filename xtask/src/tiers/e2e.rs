@@ -79,8 +79,8 @@ pub fn suite(args: &[&str], app_url: &str, driver_port: u16, artifacts: &Path) -
 
 /// The end-to-end tier: release build, the static server with fixtures, chromedriver, the
 /// suite; then the policy violations browsers reported to the server, of which there must
-/// be none (this last check counts as one test).
-pub fn end_to_end() -> Outcome {
+/// be none (this last check counts as one test). With `only`, just those test files run.
+pub fn end_to_end(only: &[String]) -> Outcome {
     // The port is chosen first, so the static pages are built with their real address
     // (canonical links and OpenGraph images are absolute).
     let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
@@ -94,8 +94,10 @@ pub fn end_to_end() -> Outcome {
     };
     server::start(listener, site).map_err(|e| format!("the HTTP server: {e}"))?;
     let (_driver, driver_port) = chromedriver()?;
+    let mut args: Vec<&str> = only.iter().flat_map(|f| ["--test", f.as_str()]).collect();
+    args.extend(["--", "--test-threads=1"]);
     let ran = suite(
-        &["--", "--test-threads=1"],
+        &args,
         &format!("http://127.0.0.1:{app_port}/"),
         driver_port,
         &root().join("target/e2e-artifacts"),
