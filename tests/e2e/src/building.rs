@@ -3,38 +3,19 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 
 use crate::reading::root_attribute;
-use crate::Browser;
+use crate::{Browser, ChromeCommand};
 
-/// ChromeDriver's way to a DevTools command (`POST /session/{id}/goog/cdp/execute`).
-#[derive(Debug)]
-pub struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
-/// Slows the browser's CPU `rate` times, so the build outlasts a few WebDriver round trips.
+/// Slows the browser's CPU `rate` times through DevTools, so a long body takes seconds to build.
 pub async fn slow_cpu(b: &Browser, rate: u32) {
     let cmd = json!({ "cmd": "Emulation.setCPUThrottlingRate", "params": { "rate": rate } });
     b.client
-        .issue_cmd(Cdp(cmd))
+        .issue_cmd(ChromeCommand {
+            path: "goog/cdp/execute",
+            body: cmd,
+        })
         .await
         .expect("CPU throttling through ChromeDriver");
 }

@@ -183,7 +183,10 @@ impl Browser {
     async fn console_at(&self, levels: &[&str]) -> Vec<String> {
         let logs = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(ChromeCommand {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
             .await
             .unwrap_or_else(|e| panic!("cannot read the browser's console log: {e}"));
         logs.as_array()
@@ -280,20 +283,30 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// ChromeDriver's browser-log command (`POST /session/{id}/se/log`).
+/// A command at one of ChromeDriver's own endpoints, `POST /session/{id}/{path}` with `body`:
+/// `se/log` for the browser's log, `goog/cdp/execute` for a DevTools command.
 #[derive(Debug)]
-struct BrowserLog;
+pub struct ChromeCommand {
+    /// The endpoint after the session, such as `se/log`.
+    pub path: &'static str,
+    /// The JSON body.
+    pub body: Value,
+}
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for ChromeCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
