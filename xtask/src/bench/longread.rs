@@ -161,13 +161,18 @@ pub fn body(words: usize) -> String {
     out
 }
 
+/// The placeholder picture's own size in pixels (the sample article's `toe-to-toe.png`),
+/// which every figure declares, so a picture that loads moves nothing on the page.
+pub const PICTURE: (u32, u32) = (320, 213);
+
 /// The manifest of a generated bundle named `id`.
 pub fn manifest(id: &str, words: usize) -> String {
+    let (width, height) = PICTURE;
     let media: Vec<String> = (0..FIGURES)
         .map(|k| {
             format!(
                 r#"{{ "id": "figure-{k}", "kind": "image", "src": "media/figure.png", "mime": "image/png",
-      "alt": "Placeholder picture {k}.", "width": 640, "height": 360, "placeholder": true }}"#
+      "alt": "Placeholder picture {k}.", "width": {width}, "height": {height}, "placeholder": true }}"#
             )
         })
         .collect();
@@ -195,6 +200,16 @@ pub fn manifest(id: &str, words: usize) -> String {
 
 /// Writes the bundle `words-N` under `dir/generated/`, with one placeholder PNG for every figure.
 pub fn write(dir: &Path, words: usize, png: &[u8]) -> Result<String, String> {
+    // A PNG's IHDR chunk holds its width and height, big-endian, at bytes 16 to 24.
+    let size = png.get(16..24).map(|b| {
+        let at = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        (at(0), at(4))
+    });
+    if size != Some(PICTURE) {
+        return Err(format!(
+            "the placeholder picture is {size:?} pixels, but the long articles declare {PICTURE:?}"
+        ));
+    }
     let id = format!("words-{words}");
     let folder = dir.join("generated").join(&id);
     std::fs::create_dir_all(folder.join("media")).map_err(|e| e.to_string())?;
