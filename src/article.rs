@@ -8,6 +8,7 @@ pub mod inlines;
 pub mod links;
 pub mod meta;
 pub mod notices;
+pub mod save;
 pub mod sidebar;
 pub mod slices;
 
@@ -45,6 +46,7 @@ pub fn ArticleView(
             <div class="article-tools" role="group" aria-label="Reading tools" lang="en" dir="ltr">
                 <crate::reading::panel::ReadingPanel/>
                 <crate::read_aloud::ReadAloud language=m.language.clone() spoken=article.spoken()/>
+                <save::SaveForOffline id=m.id.clone() headline=m.headline.clone()/>
             </div>
             {m.lead.clone().map(|f| view! { <div class="lead"><figure::ManifestFigure figure=f eager=true/></div> })}
             <div class="article-columns">

@@ -71,6 +71,8 @@ pub enum Page {
     },
     /// An article, ready to show.
     Article(LoadedArticle),
+    /// The articles saved on this device (filled in by the page's offline script).
+    Saved,
 }
 
 /// The whole app: `page` in the frame every page shares, rendered through `host`, with
@@ -95,6 +97,7 @@ pub fn App(
             view! { <CatalogTitle/><CatalogList catalog folder/> }.into_any()
         }
         Page::Article(loaded) => view! { <article::ArticleView loaded/> }.into_any(),
+        Page::Saved => view! { <pages::saved_page::SavedPage/> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>

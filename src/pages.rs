@@ -1,5 +1,6 @@
-//! Folio's pages: the catalog, an article, and the failure views they share.
+//! Folio's pages: the catalog, an article, the Saved page, and the failure views they share.
 
 pub mod article_page;
 pub mod catalog_page;
 pub mod failure;
+pub mod saved_page;

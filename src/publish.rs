@@ -19,6 +19,7 @@ pub use self::template::Template;
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;
 use crate::pages::catalog_page::{DESCRIPTION, TITLE};
+use crate::pages::saved_page::TITLE as SAVED_TITLE;
 use crate::render_context::{RenderContext, Site};
 use crate::start::PageData;
 use crate::{App, Page};
@@ -155,6 +156,23 @@ pub fn render_catalog(
         html,
         title: TITLE.into(),
     })
+}
+
+/// The Saved page, at `saved/`: its frame and controls, for the device's list to fill.
+pub fn render_saved(template: &Template, options: &Options) -> RenderedPage {
+    let data = PageData::Saved { root: "../".into() };
+    let script = data.to_script_text();
+    let site = Site { root: "../".into() };
+    let head = format!(
+        "<title>{}</title><meta name=\"robots\" content=\"noindex\">",
+        escape(SAVED_TITLE)
+    );
+    let body = render_body(Page::Saved, site.clone(), options);
+    let html = template.page(("en", "ltr"), &head, &body, &script, &site.root);
+    RenderedPage {
+        html,
+        title: SAVED_TITLE.into(),
+    }
 }
 
 /// Text made safe for HTML text and attribute values.

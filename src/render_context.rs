@@ -29,6 +29,11 @@ impl Site {
         format!("{}articles/{id}/", self.root)
     }
 
+    /// The articles saved on this device.
+    pub fn saved_href(&self) -> String {
+        format!("{}saved/", self.root)
+    }
+
     /// The list of articles.
     pub fn home_href(&self) -> String {
         if self.root.is_empty() {

@@ -37,6 +37,11 @@ pub enum PageData {
         /// The catalog file's text.
         catalog: String,
     },
+    /// The Saved page, whose list is the device's own.
+    Saved {
+        /// The way from the page to the app's root folder.
+        root: String,
+    },
     /// One article.
     Article {
         /// The way from the page to the app's root folder.
@@ -67,6 +72,7 @@ impl PageData {
                 };
                 Ok((page, Site { root }))
             }
+            PageData::Saved { root } => Ok((Page::Saved, Site { root })),
             PageData::Article {
                 root,
                 base,
@@ -132,6 +138,11 @@ pub fn start() {
         return;
     };
     let (page, site) = chosen_page(&document);
+    if matches!(page, Page::Saved) {
+        // The Saved page is the offline script's: its static markup is already the app's.
+        takeover::mark_ready();
+        return;
+    }
     let in_hand = !matches!(page, Page::Load(_));
     let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
     let host: Arc<dyn crate::host::Host> = Arc::new(crate::host::browser::Browser);

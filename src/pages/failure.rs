@@ -33,7 +33,11 @@ pub fn Failure(
         LoadError::Network { url } => (
             "network",
             "You seem to be offline".into(),
-            view! { <p>"Folio could not reach " <code>{url}</code> ". Check your connection, then try again."</p> }.into_any(),
+            view! {
+                <p>"Folio could not reach " <code>{url}</code> ". Check your connection, then try again."</p>
+                <p>"Articles you saved open without a network: " <a href=use_site().saved_href()>"Saved articles"</a></p>
+            }
+            .into_any(),
         ),
         LoadError::Timeout { url, seconds } => (
             "timeout",

@@ -5,9 +5,12 @@ use std::path::Path;
 
 use folio_bundle::{manifest, read_catalog, read_manifest, Report};
 
-use super::{page_file, render_article, render_catalog, Options, Template};
+use super::{page_file, render_article, render_catalog, render_saved, Options, Template};
 use crate::config::{self, Config};
 use crate::start::PageData;
+
+/// Where the Saved page lives, relative to the site's root.
+pub const SAVED_PAGE: &str = "saved/";
 
 /// What was written.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -95,6 +98,9 @@ pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String>
         folder,
         catalog: catalog_text,
     };
+    let saved = render_saved(&template, options);
+    write_text(&page_file(dist, SAVED_PAGE), &saved.html)?;
+    published.pages.push((SAVED_PAGE.into(), saved.title));
     let rendered = render_catalog(&template, data, options)?;
     write_text(&dist.join("index.html"), &rendered.html)?;
     published.pages.push((String::new(), rendered.title));

@@ -134,7 +134,7 @@ fn focusables(root: &Element) -> Vec<Element> {
 
 /// Marks `<html>`: the app has taken the page over (`data-folio-app="ready"`), so Reading
 /// settings and Listen answer a click.
-fn mark_ready() {
+pub fn mark_ready() {
     if let Some(html) = html() {
         let _ = html.remove_attribute("data-folio-loading");
         let _ = html.set_attribute("data-folio-app", "ready");

@@ -1,8 +1,10 @@
 // Browser measurements for `cargo xtask bench`, with playwright-core and Debian's Chromium.
 // Usage: node tests/bench/run.mjs '<json config>'; writes its results as JSON to config.out.
 // Config: { chromium, app, bench, runs, articles: ["words-10000", ...], memoryArticle, out,
-//           long: URL of the long articles' site, hostile: [{ kind, what, shown, words }] }.
+//           long: URL of the long articles' site, hostile: [{ kind, what, shown, words }],
+//           offline: { command, port, url } (offline.mjs) }.
 import { longLoads, hostileLoads } from './loads.mjs';
+import { offlineReopen } from './offline.mjs';
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -59,8 +61,10 @@ function observe() {
   window.__folio = s;
 }
 
-async function coldLoad(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+// serviceWorkers: 'allow' (a first visit as readers make it, the worker installing), or
+// 'block' (the same page as if Folio had none).
+async function coldLoad(browser, url, serviceWorkers = 'allow') {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
@@ -139,7 +143,7 @@ async function memory(browser) {
   return { article: cfg.memoryArticle, elements: r.elements, before, after };
 }
 
-const result = { chromium: null, cold: [], long: null, memory: null, longLoads: null, hostile: null };
+const result = { chromium: null, cold: [], coldWithoutWorker: [], offlineReopen: null, long: null, memory: null, longLoads: null, hostile: null };
 {
   const browser = await chromium.launch({ executablePath: cfg.chromium, args: FLAGS });
   result.chromium = browser.version();
@@ -147,7 +151,11 @@ const result = { chromium: null, cold: [], long: null, memory: null, longLoads: 
     const r = await coldLoad(browser, cfg.app);
     process.stderr.write(`cold load ${i + 1}/${cfg.runs}: headline painted ${Math.round(r.headlinePaint)} ms, LCP ${Math.round(r.lcp)} ms, wasm arrived ${Math.round(r.wasmArrived)} ms, taken over ${Math.round(r.takeover)} ms, ${r.bytesBeforeHeadline} bytes before the headline\n`);
     result.cold.push(r);
+    const without = await coldLoad(browser, cfg.app, 'block');
+    process.stderr.write(`cold load ${i + 1}/${cfg.runs} without the service worker: LCP ${Math.round(without.lcp)} ms\n`);
+    result.coldWithoutWorker.push({ lcp: without.lcp, headlinePaint: without.headlinePaint, takeover: without.takeover });
   }
+  result.offlineReopen = await offlineReopen(browser, cfg, observe, CPU_SLOWDOWN);
   await browser.close();
 }
 {

@@ -70,6 +70,9 @@ pub fn run() -> Outcome {
     let app_url = format!("http://127.0.0.1:{app}/");
     let article_url = format!("{app_url}articles/{SAMPLE_ARTICLE}/");
 
+    // The offline reopen stops its server, so it is served by a process of its own.
+    let offline_port = crate::tiers::e2e::free_port()?;
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let browser_out = out.join("browser.json");
     let config = json!({
         "chromium": CHROMIUM,
@@ -81,6 +84,11 @@ pub fn run() -> Outcome {
         "long": format!("http://127.0.0.1:{long}/"),
         "hostile": hostile,
         "out": browser_out,
+        "offline": {
+            "command": [me, "serve-dist", dist, offline_port.to_string()],
+            "port": offline_port,
+            "url": format!("http://127.0.0.1:{offline_port}/articles/{SAMPLE_ARTICLE}/"),
+        },
     });
     crate::run(
         Command::new("node")
@@ -119,7 +127,7 @@ pub fn run() -> Outcome {
         "long_loads": report::loads::summary(&browser["longLoads"]),
         "hostile": browser["hostile"],
         "memory": browser["memory"],
-        "offline": "not measured: no service worker yet",
+        "offline": offline(&browser),
     });
     let table = report::markdown(&results);
     println!("\n{table}");
@@ -133,6 +141,26 @@ pub fn run() -> Outcome {
     write("results.md", table)?;
     eprintln!("xtask: wrote target/bench/results.md and target/bench/results.json");
     Ok(())
+}
+
+/// The offline reopen and the first visit's LCP with and without the service worker.
+fn offline(browser: &Value) -> Value {
+    let of = |runs: &Value, key: &str| -> Value {
+        let values: Vec<f64> = runs
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r[key].as_f64())
+            .collect();
+        report::stats(&values)
+    };
+    json!({
+        "reopen_headline": of(&browser["offlineReopen"], "headline"),
+        "reopen_headline_paint": of(&browser["offlineReopen"], "headlinePaint"),
+        "reopen_takeover": of(&browser["offlineReopen"], "takeover"),
+        "lcp_with_worker": of(&browser["cold"], "lcp"),
+        "lcp_without_worker": of(&browser["coldWithoutWorker"], "lcp"),
+    })
 }
 
 /// The bench page: `tests/bench/index.html` with the `bench` feature, a separate Trunk build.

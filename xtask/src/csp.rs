@@ -35,6 +35,13 @@ pub const COMMON_HEADERS: [(&str, &str); 4] = [
 /// opaque origin) that may load nothing.
 pub const SANDBOX: &str = "sandbox; default-src 'none'";
 
+/// The policy of the service worker's script (`sw.js` at the site's root), which applies
+/// inside the worker: it fetches the site's own files into its caches, and nothing else.
+pub const WORKER: &str = "default-src 'self'";
+
+/// The service worker's file, at the site's root.
+pub const WORKER_FILE: &str = "sw.js";
+
 /// Where the test server collects violation reports, below a deployment's folder; only
 /// test runs name it.
 pub const TEST_REPORT_PATH: &str = "__test/csp-report";

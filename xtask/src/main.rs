@@ -6,6 +6,7 @@ mod budget;
 mod compress;
 mod csp;
 mod hostile;
+mod offline;
 mod pages;
 mod server;
 mod setup;
@@ -33,6 +34,7 @@ commands:
   bench              build the release app and measure it: bytes, cold load, Lighthouse,
                      long articles, memory; a Markdown table, and JSON in target/bench/
   setup              only install what is missing
+  serve-dist DIR PORT  (for the offline tests) serve the built site DIR on 127.0.0.1:PORT
 ";
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Some("build") => setup::all(setup::Needs::BUILD).and_then(|_| build_release()),
         Some("render") => pages::render(&args[1..]),
         Some("setup") => setup::all(setup::Needs::TEST),
+        Some("serve-dist") => serve_dist(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -116,7 +119,10 @@ pub fn build_release() -> Outcome {
 /// [`build_release`] into another folder (the bench's own, so other builds cannot change it).
 pub fn build_release_into(dist: &Path) -> Outcome {
     build_app_into(dist)?;
+    offline::write_icons(dist)?;
     pages::publish_site(dist)?;
+    let version = offline::write_service_worker(dist)?;
+    eprintln!("xtask: wrote sw.js: the service worker of shell version {version}");
     write_headers(dist)?;
     let count = compress::precompress(dist)?;
     eprintln!(
@@ -159,6 +165,24 @@ pub fn build_app_into(dist: &Path) -> Outcome {
         .arg(dist)
         .env("PATH", tool_path())
         .current_dir(root()))
+}
+
+/// `cargo xtask serve-dist DIR PORT`: the static server on a built site, in the foreground,
+/// so a test can stop it (the server gone) and start it again on the same address.
+fn serve_dist(args: &[String]) -> Outcome {
+    let [dir, port] = args else {
+        return Err(format!("usage: cargo xtask serve-dist DIR PORT\n{USAGE}"));
+    };
+    let port: u16 = port
+        .parse()
+        .map_err(|_| format!("not a port number: {port}"))?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let site = server::Site {
+        dist: PathBuf::from(dir),
+        fixtures: None,
+    };
+    server::serve_forever(listener, site).map_err(|e| e.to_string())
 }
 
 fn serve(args: &[String]) -> Outcome {

@@ -81,9 +81,11 @@ pub fn render(args: &[String]) -> Outcome {
             std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
         }
     }
+    crate::offline::write_icons(out)?;
     let published = publish::publish_bundle(&template, bundle, out, &options())?;
     for (page, title) in &published.pages {
         println!("{}: {title}", out.join(page).join("index.html").display());
     }
+    crate::offline::write_service_worker(out)?;
     crate::write_headers(out)
 }

@@ -12,7 +12,7 @@
 //! `tests: N passed, N failed` always prints, a failed tier counting as a failure.
 
 mod count;
-mod e2e;
+pub mod e2e;
 mod nginx;
 
 use std::collections::BTreeMap;

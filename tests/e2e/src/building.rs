@@ -6,18 +6,12 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::reading::root_attribute;
-use crate::{Browser, ChromeCommand};
+use crate::Browser;
 
 /// Slows the browser's CPU `rate` times through DevTools, so a long body takes seconds to build.
 pub async fn slow_cpu(b: &Browser, rate: u32) {
-    let cmd = json!({ "cmd": "Emulation.setCPUThrottlingRate", "params": { "rate": rate } });
-    b.client
-        .issue_cmd(ChromeCommand {
-            path: "goog/cdp/execute",
-            body: cmd,
-        })
-        .await
-        .expect("CPU throttling through ChromeDriver");
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+        .await;
 }
 
 /// How far the body was built when a reader's steps ended, and at each step before.

@@ -4,8 +4,10 @@
 
 pub mod building;
 pub mod keyboard;
+pub mod offline;
 pub mod plain_http;
 pub mod reading;
+pub mod seed;
 pub mod speech;
 
 use std::path::PathBuf;
@@ -270,6 +272,18 @@ impl Browser {
             .unwrap_or_else(|_| repo().join("target/e2e-artifacts"));
         std::fs::create_dir_all(&dir).ok();
         std::fs::write(dir.join(format!("{name}.png")), png).expect("cannot write the screenshot");
+    }
+
+    /// Runs the DevTools command `cmd` with `params`, through ChromeDriver, and returns its
+    /// result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(ChromeCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     /// Ends the session.

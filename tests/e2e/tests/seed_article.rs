@@ -1,31 +1,9 @@
 //! The sample article shows every part of the seed story, with the right text, and meets
 //! the page-level promises: accessible, quiet console, no request to any other host.
 
-use folio_e2e::{repo, Browser};
+use folio_e2e::seed::{seed_manifest, seed_paragraphs, squash, SEED};
+use folio_e2e::Browser;
 use serde_json::Value;
-
-const SEED: &str = "us-officials-meet-russian-dissidents";
-
-fn seed_manifest() -> Value {
-    let path = repo().join(format!("public/bundles/{SEED}/bundle.json"));
-    serde_json::from_slice(&std::fs::read(path).expect("seed manifest"))
-        .expect("seed manifest is JSON")
-}
-
-fn seed_paragraphs() -> Vec<String> {
-    let body = std::fs::read_to_string(repo().join(format!("public/bundles/{SEED}/body.md")))
-        .expect("seed body");
-    body.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !p.starts_with('#'))
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Visible text with runs of whitespace made single, as a reader sees it.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 #[tokio::test]
 async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {

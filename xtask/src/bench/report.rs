@@ -212,10 +212,32 @@ pub fn markdown(r: &Value) -> String {
             .unwrap_or_else(|| "–".into())
     };
     let _ = writeln!(o, "\n### Memory after rendering `{}` with Folio (after a forced GC)\n\n| | before | after |\n| --- | ---: | ---: |\n| wasm linear memory | {} | {} |\n| JS heap (`Runtime.getHeapUsage`) | {} | {} |", mem["article"].as_str().unwrap_or(""), mib(&mem["before"]["wasm"]), mib(&mem["after"]["wasm"]), mib(&mem["before"]["jsHeap"]), mib(&mem["after"]["jsHeap"]));
+    let off = &r["offline"];
+    let _ = writeln!(o, "\n### Offline (CPU 4x slower; median (min–max) of {} runs)\n\n| measure | value |\n| --- | ---: |", off["reopen_headline"]["runs"]);
     let _ = writeln!(
         o,
-        "\n### Offline\n\n{}",
-        r["offline"].as_str().unwrap_or("")
+        "| saved sample article reopened with the server stopped: headline in the page | {} |",
+        mmm(&off["reopen_headline"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| the same: headline painted | {} |",
+        mmm(&off["reopen_headline_paint"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| the same: app has taken over | {} |",
+        mmm(&off["reopen_takeover"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| first visit (cold load above), LCP with the service worker | {} |",
+        mmm(&off["lcp_with_worker"], 0, " ms")
+    );
+    let _ = writeln!(
+        o,
+        "| first visit, LCP with service workers blocked | {} |",
+        mmm(&off["lcp_without_worker"], 0, " ms")
     );
     o.push_str(
         "\n### Targets\n\n| target | measured | status | gap |\n| --- | ---: | --- | --- |\n",

@@ -101,8 +101,16 @@ pub fn headers_file(dist: &Path, base_path: &str, policy: &str) -> Result<String
         } else {
             format!("{base}{name}")
         };
-        if name == "index.html" || name == "articles" {
+        if name == "index.html" || name == "articles" || name == "saved" {
             rule(&pattern, &page);
+        } else if name == super::WORKER_FILE {
+            rule(
+                &pattern,
+                &[
+                    ("Content-Security-Policy", super::WORKER),
+                    ("Cache-Control", "no-cache"),
+                ],
+            );
         } else {
             let cache = if is_dir {
                 "no-cache"

@@ -44,6 +44,10 @@ pub fn serve_file(
             }
         }
         _ if page => headers.push(("Content-Security-Policy", served.page_policy.clone())),
+        // The service worker's own script, at the site's root only.
+        _ if found.file == served.roots.dist.join(csp::WORKER_FILE) => {
+            headers.push(("Content-Security-Policy", csp::WORKER.to_owned()))
+        }
         _ => {}
     }
     // Test fixtures may be read from the sub-folder deployment's other origin.

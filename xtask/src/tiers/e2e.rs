@@ -77,6 +77,23 @@ pub fn suite(args: &[&str], app_url: &str, driver_port: u16, artifacts: &Path) -
     )
 }
 
+/// The two releases the offline tests deploy and take down themselves, with the command that
+/// serves one: `FOLIO_RELEASE`, the build; `FOLIO_NEXT_RELEASE`, a copy with a changed
+/// module (`crate::offline::next_release`); `FOLIO_SERVE_DIST`, this program.
+fn offline_releases() -> Outcome {
+    let (release, next) = (root().join("dist"), root().join("target/e2e-next-release"));
+    let module = crate::offline::next_release(&release, &next)?;
+    eprintln!(
+        "xtask: the next release for the offline tests, with {module}, in {}",
+        next.display()
+    );
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    std::env::set_var("FOLIO_RELEASE", &release);
+    std::env::set_var("FOLIO_NEXT_RELEASE", &next);
+    std::env::set_var("FOLIO_SERVE_DIST", me);
+    Ok(())
+}
+
 /// The end-to-end tier: release build, the static server with fixtures, chromedriver, the
 /// suite; then the policy violations browsers reported to the server, of which there must
 /// be none (this last check counts as one test). With `only`, just those test files run.
@@ -93,6 +110,7 @@ pub fn end_to_end(only: &[String]) -> Outcome {
         fixtures: Some(root().join("tests/fixtures")),
     };
     server::start(listener, site).map_err(|e| format!("the HTTP server: {e}"))?;
+    offline_releases()?;
     let (_driver, driver_port) = chromedriver()?;
     let mut args: Vec<&str> = only.iter().flat_map(|f| ["--test", f.as_str()]).collect();
     args.extend(["--", "--test-threads=1"]);
