@@ -38,7 +38,11 @@ function inTurn(task) {
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(storeShell());
+  // A failed install leaves no partial shell; the version before carries on.
+  event.waitUntil(storeShell().catch(async (error) => {
+    await caches.delete(SHELL_CACHE);
+    throw error;
+  }));
 });
 
 self.addEventListener("activate", (event) => {
@@ -125,29 +129,45 @@ async function fromShell(request, bare) {
   return (await cache.match(bare)) || fetch(request);
 }
 
-/** A page: from the network when it belongs to this version of the app (or to no saved
- * copy); else the stored page, marked as a copy; else, offline, the Saved page. */
+/** How long a request waits for the network before a stored copy stands in: where the
+ * publisher is blocked, a request may hang rather than fail. */
+const NETWORK_WAIT = 6000;
+const LATE = Symbol("late");
+
+/** The network's answer to `request`; `undefined` when it fails, or when it has not come
+ * within NETWORK_WAIT ms and `hasCopy()` finds a stored copy to stand in. */
+async function tryNetwork(request, hasCopy) {
+  const network = fetch(request).catch(() => undefined);
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(LATE), NETWORK_WAIT);
+  });
+  const first = await Promise.race([network, late]);
+  clearTimeout(timer);
+  if (first !== LATE) return first;
+  return (await hasCopy()) ? undefined : network;
+}
+
+/** A page: from the network when it belongs to this version of the app (or when nothing is
+ * stored for it); else the stored page, marked as a copy; else, offline, the Saved page. */
 async function page(request, bare) {
   const file = bare.endsWith("/") ? bare + "index.html" : bare;
   const stored = SHELL_URLS.has(file)
     ? await (await caches.open(SHELL_CACHE)).match(file)
     : await savedCopy(bare);
-  try {
-    const response = await fetch(request);
-    if (!stored || !response.ok) return response;
-    const text = await response.clone().text();
-    if (!MODULE_SCRIPT || text.includes(MODULE_SCRIPT)) return response;
+  const response = await tryNetwork(request, async () => !!stored);
+  if (response && (!stored || response.ok)) {
+    if (!stored || !MODULE_SCRIPT || (await response.clone().text()).includes(MODULE_SCRIPT)) return response;
     // A newer version of the app is deployed: this page keeps the version it runs until
     // the reader accepts the update, so it never mixes two.
     return stored;
-  } catch (offline) {
-    // The Saved page's list is the device's own, never a stored copy: it is not marked.
-    if (stored) return file === ROOT + "saved/index.html" ? stored : markCopy(stored);
-    const saved = new URL(ROOT);
-    saved.pathname += "saved/";
-    saved.searchParams.set("offline", bare.slice(ROOT.length) || "./");
-    return Response.redirect(saved.href, 302);
   }
+  // The Saved page's list is the device's own, never a stored copy: it is not marked.
+  if (stored) return file === ROOT + "saved/index.html" ? stored : markCopy(stored);
+  const saved = new URL(ROOT);
+  saved.pathname += "saved/";
+  saved.searchParams.set("offline", bare.slice(ROOT.length) || "./");
+  return Response.redirect(saved.href, 302);
 }
 
 /** A stored page, with `<html data-folio-saved-at="…">` so the page can say it is a copy. */
@@ -170,16 +190,16 @@ async function savedCopy(bare) {
 /** Data (the catalog, bundle files, media, fonts): the network first; when it fails, the
  * copy in the shell or a saved article, with the time it was stored in its header. */
 async function networkFirst(request) {
-  try {
-    return await fetch(request);
-  } catch (offline) {
-    const url = new URL(request.url);
-    const bare = url.origin + url.pathname;
-    const stored = (await (await caches.open(SHELL_CACHE)).match(bare)) || (await savedCopy(bare));
-    if (stored) return stored;
-    if (request.destination === "image") return notSaved();
-    throw offline;
-  }
+  const url = new URL(request.url);
+  const bare = url.origin + url.pathname;
+  const lookup = async () => (await (await caches.open(SHELL_CACHE)).match(bare)) || (await savedCopy(bare));
+  let found;
+  const response = await tryNetwork(request, async () => (found = await lookup()));
+  if (response) return response;
+  const stored = found || (await lookup());
+  if (stored) return stored;
+  if (request.destination === "image") return notSaved();
+  return Response.error();
 }
 
 /** A picture of an article that is not saved (a catalog card's, say), offline: a plain

@@ -103,6 +103,7 @@ pub fn App(
         <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
         <header class="site-header">
             <a class="site-header__name" href=site.home_href()>"Folio"</a>
+            <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
         </header>
         <main id="folio_main" tabindex="-1">{content}</main>
         <footer class="site-footer">

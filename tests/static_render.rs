@@ -286,7 +286,9 @@ fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
         .join(RUSSIAN);
     let published = folio::publish::publish_bundle(&template(), &bundle, &out, &options())
         .expect("the Russian test bundle publishes");
-    assert_eq!(published.pages.len(), 1);
+    // The article's page, and the Saved page its header links to.
+    assert_eq!(published.pages.len(), 2);
+    assert!(out.join("saved/index.html").is_file());
     let page = std::fs::read_to_string(out.join(format!("articles/{RUSSIAN}/index.html")))
         .expect("the page was written");
     assert!(page.contains("<html lang=\"ru\" dir=\"ltr\">"));

@@ -122,8 +122,10 @@ pub fn publish_bundle(
     let page = format!("articles/{id}/");
     let rendered = render_article(template, data, &page, options)?;
     write_text(&page_file(out, &page), &rendered.html)?;
+    let saved = render_saved(template, options);
+    write_text(&page_file(out, SAVED_PAGE), &saved.html)?;
     Ok(Published {
-        pages: vec![(page, rendered.title)],
+        pages: vec![(page, rendered.title), (SAVED_PAGE.into(), saved.title)],
     })
 }
 

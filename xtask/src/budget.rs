@@ -52,9 +52,9 @@ pub fn sample_page() -> String {
     format!("articles/{SAMPLE_ARTICLE}/index.html")
 }
 
-/// Every static page in `dist`: the list of articles and each article's page.
+/// Every static page in `dist`: the list of articles, the Saved page and each article's page.
 pub fn static_pages(dist: &Path) -> Result<Vec<String>, String> {
-    let mut pages = vec!["index.html".to_owned()];
+    let mut pages = vec!["index.html".to_owned(), "saved/index.html".to_owned()];
     let articles = dist.join("articles");
     let list = std::fs::read_dir(&articles)
         .map_err(|e| format!("{}: {e}: build first", articles.display()))?;

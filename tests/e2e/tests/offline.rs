@@ -117,6 +117,22 @@ async fn a_saved_article_opens_whole_with_the_server_gone_and_an_unsaved_one_say
         "{notice}"
     );
     b.screenshot("offline-saved-article").await;
+    // The module comes from the worker's cache as application/wasm, so it still compiles
+    // while it streams in.
+    let wasm_type = b
+        .client
+        .execute_async(
+            "const m = performance.getEntriesByType('resource').map(e => e.name).find(n => n.endsWith('_bg.wasm'));
+             fetch(m).then(r => arguments[0]([r.headers.get('content-type'), r.headers.has('x-folio-saved-at')]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        wasm_type,
+        json!(["application/wasm", true]),
+        "served by the worker, offline"
+    );
 
     // An article that was never saved: the Saved page, saying so.
     b.client
@@ -404,4 +420,184 @@ async fn chromium_finds_the_app_installable() {
     assert_quiet_console(&b).await;
     b.close().await;
     let _ = std::fs::remove_dir_all(&profile);
+}
+
+#[tokio::test]
+async fn the_reader_removes_saved_articles_one_by_one_or_all_data_at_once() {
+    let server = Server::start(release());
+    let b = Browser::start(1280, 900).await;
+    visit(&b, &server.url("")).await;
+    wait_for_worker(&b).await;
+    visit(&b, &server.url(&article_path())).await;
+    let unasked = stored(&b).await;
+    assert_eq!(
+        unasked["articles"],
+        json!([]),
+        "nothing saved unasked: {unasked}"
+    );
+    assert_eq!(
+        unasked["caches"],
+        json!({}),
+        "only the shell is stored: {unasked}"
+    );
+    assert_eq!(unasked["shells"].as_array().unwrap().len(), 1, "{unasked}");
+
+    // The offline indicator follows the browser's network state.
+    b.cdp("Network.enable", json!({})).await;
+    let offline =
+        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    b.cdp("Network.emulateNetworkConditions", offline).await;
+    let said = until(&b, "const p = document.querySelector('[data-folio-status=offline]'); return !p.hidden && p.textContent;", 10).await;
+    assert!(
+        said.as_str().unwrap().starts_with("You are offline."),
+        "{said}"
+    );
+    let online =
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    b.cdp("Network.emulateNetworkConditions", online).await;
+    until(
+        &b,
+        "return document.querySelector('[data-folio-status=offline]').hidden;",
+        10,
+    )
+    .await;
+
+    assert!(save_article(&b).await.starts_with("Saved for offline"));
+    b.eval("localStorage.setItem('folio.reading', JSON.stringify({ version: 1 })); return true;")
+        .await;
+    visit(&b, &server.url("saved/")).await;
+    let storage = until(
+        &b,
+        "return document.querySelector('[data-folio-storage]').textContent;",
+        15,
+    )
+    .await;
+    assert!(
+        storage.as_str().unwrap().starts_with("Folio uses "),
+        "{storage}"
+    );
+    b.wait_for_css(".saved__item button")
+        .await
+        .click()
+        .await
+        .expect("Remove");
+    until(
+        &b,
+        "return /^Removed /.test(document.querySelector('[data-folio-saved-status]').textContent);",
+        15,
+    )
+    .await;
+    assert!(b.texts(".saved__item").await.is_empty());
+    assert_eq!(stored(&b).await["caches"], json!({}));
+
+    visit(&b, &server.url(&article_path())).await;
+    assert!(save_article(&b).await.starts_with("Saved for offline"));
+    visit(&b, &server.url("saved/")).await;
+    until(
+        &b,
+        "return document.querySelectorAll('.saved__item').length === 1;",
+        15,
+    )
+    .await;
+    b.wait_for_css("[data-folio-clear]")
+        .await
+        .click()
+        .await
+        .expect("Remove all saved data");
+    b.client.accept_alert().await.expect("the confirmation");
+    let done = until(&b, "const s = document.querySelector('[data-folio-saved-status]').textContent; return /^Removed every/.test(s) && s;", 15).await;
+    assert_eq!(
+        done,
+        json!("Removed every saved article (1) and your reading settings.")
+    );
+    let left = stored(&b).await;
+    assert_eq!(
+        (left["articles"].clone(), left["caches"].clone()),
+        (json!([]), json!({})),
+        "{left}"
+    );
+    assert_eq!(
+        b.eval("return Object.keys(localStorage).filter(k => k.startsWith('folio.'));")
+            .await,
+        json!([])
+    );
+    b.screenshot("offline-saved-page-cleared").await;
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+/// Copies the folder `from` into `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_failed_update_changes_nothing_the_reader_has() {
+    // The next release, deployed with one file of its shell missing: its worker cannot install.
+    let broken = std::env::temp_dir().join(format!("folio-broken-release-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&broken);
+    copy_dir(&next_release(), &broken);
+    std::fs::remove_file(broken.join("icons/icon-512.png")).unwrap();
+
+    let mut server = Server::start(release());
+    let b = Browser::start(1280, 900).await;
+    assert!(saved_sample(&b, &server)
+        .await
+        .starts_with("Saved for offline"));
+    visit(&b, &server.url("")).await;
+    let first = module(&b).await;
+
+    server.serve(broken.clone());
+    visit(&b, &server.url("")).await;
+    let outcome = b
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             navigator.serviceWorker.getRegistration().then(async (reg) => {
+               await reg.update().catch(() => {});
+               const worker = reg.installing || reg.waiting;
+               if (!worker) return done('none');
+               if (worker.state === 'redundant' || worker.state === 'installed') return done(worker.state);
+               worker.addEventListener('statechange', () => {
+                 if (worker.state === 'redundant' || worker.state === 'installed') done(worker.state);
+               });
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome,
+        json!("redundant"),
+        "the broken release's worker does not install"
+    );
+    assert_eq!(
+        b.eval("return document.querySelector('[data-folio-status=update]').hidden;")
+            .await,
+        json!(true)
+    );
+    assert_eq!(module(&b).await, first, "the version before carries on");
+    let kept = stored(&b).await;
+    assert_eq!(kept["articles"][0]["id"], json!(SEED), "{kept}");
+    assert_eq!(
+        kept["shells"].as_array().unwrap().len(),
+        1,
+        "no partial shell is left: {kept}"
+    );
+
+    server.stop();
+    visit(&b, &server.url(&article_path())).await;
+    assert_whole_sample(&b).await;
+    assert_quiet_console(&b).await;
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&broken);
 }
