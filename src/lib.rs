@@ -75,6 +75,18 @@ pub enum Page {
     Saved,
 }
 
+/// The Saved page's content: rendered at build time only, since in the browser the app leaves
+/// that page to the offline script (`start`), so the module does not carry it.
+#[cfg(not(target_arch = "wasm32"))]
+fn saved_page() -> AnyView {
+    view! { <pages::saved_page::SavedPage/> }.into_any()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn saved_page() -> AnyView {
+    ().into_any()
+}
+
 /// The whole app: `page` in the frame every page shares, rendered through `host`, with
 /// links made for a page at `site`.
 #[component]
@@ -97,7 +109,7 @@ pub fn App(
             view! { <CatalogTitle/><CatalogList catalog folder/> }.into_any()
         }
         Page::Article(loaded) => view! { <article::ArticleView loaded/> }.into_any(),
-        Page::Saved => view! { <pages::saved_page::SavedPage/> }.into_any(),
+        Page::Saved => saved_page(),
     };
     view! {
         <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>

@@ -72,7 +72,7 @@ async function coldLoad(browser, url, serviceWorkers = 'allow') {
   // monotonic clock: to place each finished request on the page's timeline.
   let origin = null;
   cdp.on('Network.requestWillBeSent', (e) => { if (origin === null && e.type === 'Document') origin = e.timestamp; });
-  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, status: e.response.status }));
+  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, status: e.response.status, fromServiceWorker: !!e.response.fromServiceWorker }));
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
     if (r) { r.transfer = e.encodedDataLength; r.finished = origin === null ? null : (e.timestamp - origin) * 1000; }

@@ -74,7 +74,9 @@ pub fn first_visit(dist: &Path, requests: &Value) -> Result<Value, String> {
         // Chromium types the favicon "Other", so images are also known by their extension.
         let image_or_font = matches!(kind, "Image" | "Font" | "Media")
             || IMAGE_OR_FONT.contains(&ext.to_ascii_lowercase().as_str());
-        if image_or_font {
+        // The service worker's answers (its list of saved articles) cross no network, and
+        // the web app manifest is fetched only when the browser checks installability.
+        if image_or_font || r["fromServiceWorker"] == true || ext == "webmanifest" {
             continue;
         }
         let path = url
