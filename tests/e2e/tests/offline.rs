@@ -16,12 +16,26 @@ fn article_path() -> String {
     format!("articles/{SEED}/")
 }
 
-/// A reader's first visit to the sample article, saved: the server still up.
-async fn saved_sample(b: &Browser, server: &Server) -> String {
+/// A reader's first visit: the catalog, until the service worker controls the page, then
+/// the sample article.
+async fn first_visit(b: &Browser, server: &Server) {
     visit(b, &server.url("")).await;
     wait_for_worker(b).await;
     visit(b, &server.url(&article_path())).await;
+}
+
+/// A first visit to the sample article, saved; returns what the page said.
+async fn saved_sample(b: &Browser, server: &Server) -> String {
+    first_visit(b, server).await;
     save_article(b).await
+}
+
+/// With the server stopped, the saved sample article opens whole, and the console is quiet.
+async fn reads_offline(b: &Browser, server: &mut Server) {
+    server.stop();
+    visit(b, &server.url(&article_path())).await;
+    assert_whole_sample(b).await;
+    assert_quiet_console(b).await;
 }
 
 /// Every part of the sample article is on screen, with both figures' images loaded.
@@ -239,10 +253,7 @@ async fn an_update_waits_for_the_reader_runs_whole_and_keeps_saved_articles() {
         "the old shell is deleted: {after}"
     );
 
-    server.stop();
-    visit(&b, &server.url(&article_path())).await;
-    assert_whole_sample(&b).await;
-    assert_quiet_console(&b).await;
+    reads_offline(&b, &mut server).await;
     b.close().await;
 }
 
@@ -250,9 +261,7 @@ async fn an_update_waits_for_the_reader_runs_whole_and_keeps_saved_articles() {
 async fn a_full_disk_says_so_and_leaves_nothing_half_saved() {
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
-    visit(&b, &server.url("")).await;
-    wait_for_worker(&b).await;
-    visit(&b, &server.url(&article_path())).await;
+    first_visit(&b, &server).await;
     let usage = b
         .client
         .execute_async(
@@ -283,9 +292,7 @@ async fn a_full_disk_says_so_and_leaves_nothing_half_saved() {
 async fn a_reload_in_the_middle_of_a_save_leaves_the_whole_article_or_none() {
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
-    visit(&b, &server.url("")).await;
-    wait_for_worker(&b).await;
-    visit(&b, &server.url(&article_path())).await;
+    first_visit(&b, &server).await;
     b.eval("document.querySelector('[data-folio-save] button').click(); location.reload(); return true;")
         .await;
     b.wait_for_app().await;
@@ -371,10 +378,7 @@ async fn articles_saved_in_the_previous_layout_are_migrated_and_open_offline() {
         "{migrated}"
     );
 
-    server.stop();
-    visit(&b, &server.url(&article_path())).await;
-    assert_whole_sample(&b).await;
-    assert_quiet_console(&b).await;
+    reads_offline(&b, &mut server).await;
     b.close().await;
 }
 
@@ -426,9 +430,7 @@ async fn chromium_finds_the_app_installable() {
 async fn the_reader_removes_saved_articles_one_by_one_or_all_data_at_once() {
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
-    visit(&b, &server.url("")).await;
-    wait_for_worker(&b).await;
-    visit(&b, &server.url(&article_path())).await;
+    first_visit(&b, &server).await;
     let unasked = stored(&b).await;
     assert_eq!(
         unasked["articles"],
@@ -594,10 +596,7 @@ async fn a_failed_update_changes_nothing_the_reader_has() {
         "no partial shell is left: {kept}"
     );
 
-    server.stop();
-    visit(&b, &server.url(&article_path())).await;
-    assert_whole_sample(&b).await;
-    assert_quiet_console(&b).await;
+    reads_offline(&b, &mut server).await;
     b.close().await;
     let _ = std::fs::remove_dir_all(&broken);
 }
