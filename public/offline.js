@@ -58,7 +58,9 @@ function offerUpdate(registration) {
 }
 
 async function startWorker() {
-  if (!workers) return;
+  // Inside a partner's frame Folio keeps nothing: its storage there may be blocked or
+  // partitioned, and the reader did not come to Folio to install it.
+  if (!workers || window.parent !== window) return;
   workers.addEventListener("controllerchange", () => {
     html.setAttribute("data-folio-sw", "ready");
     // The reader accepted the update: the page reloads, so it runs one version whole.

@@ -102,6 +102,11 @@ pub fn App(
     provide_host(host);
     provide_context(site.clone());
     reading::state::provide_reading_state();
+    // An embed's link to the article's own page, outside the frame.
+    let read_on = match &page {
+        Page::Article(loaded) if site.embed => Some(site.article_href(&loaded.article.manifest.id)),
+        _ => None,
+    };
     let content = match page {
         Page::Load(Place::Catalog) => view! { <CatalogPage/> }.into_any(),
         Page::Load(Place::Article(source)) => view! { <ArticlePage source/> }.into_any(),
@@ -111,6 +116,15 @@ pub fn App(
         Page::Article(loaded) => view! { <article::ArticleView loaded/> }.into_any(),
         Page::Saved => saved_page(),
     };
+    if let Some(href) = read_on {
+        return view! {
+            <main id="folio_main" class="embed" tabindex="-1">
+                {content}
+                <p class="embed__read-on"><a href=href target="_blank">"Read the full article on Folio"</a></p>
+            </main>
+        }
+        .into_any();
+    }
     view! {
         <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
         <header class="site-header">
@@ -122,4 +136,5 @@ pub fn App(
             <p>"Folio shows article bundles. Each article credits its own source."</p>
         </footer>
     }
+    .into_any()
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-pub use self::files::{copy_dir, publish_bundle, publish_site, Published};
+pub use self::files::{copy_dir, publish_bundle, publish_site, Published, EMBED_FOLDER};
 pub use self::template::Template;
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;
@@ -158,11 +158,51 @@ pub fn render_catalog(
     })
 }
 
+/// The embed of the article in `data`, whose own page is at `page` (`articles/ID/`): the
+/// same article, rendered for a partner's frame and written at `embed/ID/` (the same depth,
+/// so every relative address holds). Its canonical link is the article's page; links open
+/// outside the frame (`<base target="_blank">`; in-page links say `_self`); and
+/// `embed-frame.js` tells the partner page its height.
+pub fn render_embed(
+    template: &Template,
+    data: PageData,
+    page: &str,
+    options: &Options,
+) -> Result<RenderedPage, String> {
+    let data = match data {
+        PageData::Article {
+            root,
+            base,
+            manifest,
+            body,
+            ..
+        } => PageData::Article {
+            root,
+            base,
+            manifest,
+            body,
+            embed: true,
+        },
+        _ => return Err("not an article".into()),
+    };
+    let rendered = render_article(template, data, page, options)?;
+    let extra = "<base target=\"_blank\"><meta name=\"robots\" content=\"noindex\">\
+                 <script type=\"module\" src=\"../../embed-frame.js\"></script></head>";
+    let html = rendered
+        .html
+        .replacen("<html lang=", "<html data-folio-embed=\"\" lang=", 1)
+        .replacen("</head>", extra, 1);
+    Ok(RenderedPage {
+        html,
+        title: rendered.title,
+    })
+}
+
 /// The Saved page, at `saved/`: its frame and controls, for the device's list to fill.
 pub fn render_saved(template: &Template, options: &Options) -> RenderedPage {
     let data = PageData::Saved { root: "../".into() };
     let script = data.to_script_text();
-    let site = Site { root: "../".into() };
+    let site = Site::at("../");
     let head = format!(
         "<title>{}</title><meta name=\"robots\" content=\"noindex\">",
         escape(SAVED_TITLE)

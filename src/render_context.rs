@@ -13,6 +13,9 @@ pub struct Site {
     /// The relative way from this page to the app's root folder: `""` on the root's own
     /// pages (`index.html`), `"../../"` on an article's static page (`articles/ID/`).
     pub root: String,
+    /// The page is an embed (`embed/ID/`), shown in a partner's frame: no site header or
+    /// footer, and a link to the article's own page.
+    pub embed: bool,
 }
 
 impl Site {
@@ -20,6 +23,15 @@ impl Site {
     pub fn at_root() -> Site {
         Site {
             root: String::new(),
+            embed: false,
+        }
+    }
+
+    /// A page whose way back to the root folder is `root`, not an embed.
+    pub fn at(root: &str) -> Site {
+        Site {
+            root: root.to_owned(),
+            embed: false,
         }
     }
 

@@ -52,6 +52,9 @@ pub enum PageData {
         manifest: String,
         /// The body's Markdown.
         body: String,
+        /// Rendered for a partner's frame (`embed/ID/`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        embed: bool,
     },
 }
 
@@ -70,14 +73,15 @@ impl PageData {
                     catalog: Arc::new(catalog),
                     folder,
                 };
-                Ok((page, Site { root }))
+                Ok((page, Site::at(&root)))
             }
-            PageData::Saved { root } => Ok((Page::Saved, Site { root })),
+            PageData::Saved { root } => Ok((Page::Saved, Site::at(&root))),
             PageData::Article {
                 root,
                 base,
                 manifest,
                 body,
+                embed,
             } => {
                 let (article, report) = read_bundle(manifest.as_bytes(), body.as_bytes());
                 let article = article.ok_or(report)?;
@@ -85,7 +89,7 @@ impl PageData {
                     article: Arc::new(article),
                     base,
                 };
-                Ok((Page::Article(loaded), Site { root }))
+                Ok((Page::Article(loaded), Site { root, embed }))
             }
         }
     }

@@ -3,7 +3,7 @@
 //! (The end-to-end suite checks that the browser renders the same pages identically.)
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
-use folio::publish::{render_article, render_catalog, Options, Template};
+use folio::publish::{render_article, render_catalog, render_embed, Options, Template};
 use folio::start::PageData;
 
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head><title>Folio</title>\
@@ -33,6 +33,7 @@ fn sample(id: &str) -> PageData {
         base: format!("../../bundles/{id}/"),
         manifest: read("bundle.json"),
         body: read("body.md"),
+        embed: false,
     }
 }
 
@@ -190,6 +191,7 @@ fn every_block_and_inline_kind_renders_natively() {
         base: "../../bundles/folio-every-kind/".into(),
         manifest: EVERY_KIND.into(),
         body: EVERY_KIND_BODY.into(),
+        embed: false,
     };
     let html = render(data, "folio-every-kind");
     for needle in [
@@ -268,6 +270,7 @@ fn a_page_carries_the_data_it_was_rendered_from_and_nothing_in_it_closes_its_scr
         base: "../../bundles/folio-every-kind/".into(),
         manifest: EVERY_KIND.into(),
         body: "Text with </script><script>alert(1)</script> in it.\n".into(),
+        embed: false,
     };
     let html = render(data.clone(), "folio-every-kind");
     let start = html.find("id=\"folio_page\">").expect("the page's data") + 16;
@@ -301,4 +304,36 @@ fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
         .expect_err("no bundle.json");
     assert!(refused.contains("bundle.json"), "{refused}");
     let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn an_embed_is_the_article_alone_with_links_that_leave_the_frame() {
+    let page = format!("articles/{SEED}/");
+    let html = render_embed(&template(), sample(SEED), &page, &options())
+        .expect("the sample article embeds")
+        .html;
+    assert!(
+        html.contains("<html data-folio-embed=\"\" lang=\"en\""),
+        "marked as an embed"
+    );
+    assert!(
+        html.contains("<base target=\"_blank\">"),
+        "links open outside the frame"
+    );
+    assert!(
+        html.contains("src=\"../../embed-frame.js\""),
+        "it reports its height"
+    );
+    assert!(!html.contains("class=\"site-header\""), "no site header");
+    assert!(!html.contains("class=\"site-footer\""), "no site footer");
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://news.example.org/folio/articles/{SEED}/\">"
+    )));
+    assert!(html.contains(&format!(
+        "<a href=\"../../articles/{SEED}/\" target=\"_blank\">Read the full article on Folio</a>"
+    )));
+    // In-page links stay in the frame, whatever the base says.
+    assert!(html.contains("href=\"#folio_notices\" target=\"_self\""));
+    // The app takes it over as an embed too.
+    assert!(html.contains("\"embed\":true"));
 }

@@ -9,6 +9,9 @@ use super::{page_file, render_article, render_catalog, render_saved, Options, Te
 use crate::config::{self, Config};
 use crate::start::PageData;
 
+/// Where the embeds live, relative to the site's root: `embed/ID/`.
+pub const EMBED_FOLDER: &str = "embed/";
+
 /// Where the Saved page lives, relative to the site's root.
 pub const SAVED_PAGE: &str = "saved/";
 
@@ -53,6 +56,7 @@ fn article_data(
         base: base(&manifest.id),
         manifest: manifest_text,
         body,
+        embed: false,
     };
     Ok((manifest.id, data))
 }
@@ -89,9 +93,13 @@ pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String>
                 entry.id
             ));
         }
+        let embed = super::render_embed(&template, data.clone(), &page, options)?;
         let rendered = render_article(&template, data, &page, options)?;
         write_text(&page_file(dist, &page), &rendered.html)?;
         published.pages.push((page, rendered.title));
+        let embed_page = format!("{EMBED_FOLDER}{}/", entry.id);
+        write_text(&page_file(dist, &embed_page), &embed.html)?;
+        published.pages.push((embed_page, embed.title));
     }
     let data = PageData::Catalog {
         root: String::new(),

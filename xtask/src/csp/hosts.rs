@@ -101,7 +101,7 @@ pub fn headers_file(dist: &Path, base_path: &str, policy: &str) -> Result<String
         } else {
             format!("{base}{name}")
         };
-        if name == "index.html" || name == "articles" || name == "saved" {
+        if matches!(name.as_str(), "index.html" | "articles" | "saved" | "embed") {
             rule(&pattern, &page);
         } else if name == super::WORKER_FILE {
             rule(
