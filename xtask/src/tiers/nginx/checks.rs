@@ -102,7 +102,9 @@ pub fn run(port: u16, dist: &Path) -> Outcome {
     })?;
     let article = article.trim_end_matches("index.html").to_owned();
     let wasm = find(dist, |f| f.ends_with("_bg.wasm"))?;
-    let script = find(dist, |f| !f.contains('/') && f.ends_with(".js"))?;
+    let script = find(dist, |f| {
+        !f.contains('/') && f.starts_with("folio-") && f.ends_with(".js")
+    })?;
     let manifest = find(dist, |f| {
         f.starts_with("bundles/") && f.ends_with("bundle.json")
     })?;
