@@ -13,6 +13,10 @@ pub struct Config {
     pub bundle_origins: Vec<String>,
     /// Seconds before a request is given up as timed out. Default 20.
     pub timeout_seconds: u32,
+    /// The site's name, as embeds and oEmbed give it ("Read the full article on …",
+    /// `provider_name`). Default `Folio`. Read at build time only: the pages carry it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub site_name: String,
 }
 
 impl Default for Config {
@@ -21,6 +25,8 @@ impl Default for Config {
             catalog: "index.json".into(),
             bundle_origins: Vec::new(),
             timeout_seconds: 20,
+            #[cfg(not(target_arch = "wasm32"))]
+            site_name: "Folio".into(),
         }
     }
 }

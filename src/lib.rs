@@ -103,8 +103,11 @@ pub fn App(
     provide_context(site.clone());
     reading::state::provide_reading_state();
     // An embed's link to the article's own page, outside the frame.
-    let read_on = match &page {
-        Page::Article(loaded) if site.embed => Some(site.article_href(&loaded.article.manifest.id)),
+    let read_on = match (&page, &site.embed) {
+        (Page::Article(loaded), Some(name)) => Some((
+            site.article_href(&loaded.article.manifest.id),
+            format!("Read the full article on {name}"),
+        )),
         _ => None,
     };
     let content = match page {
@@ -116,25 +119,27 @@ pub fn App(
         Page::Article(loaded) => view! { <article::ArticleView loaded/> }.into_any(),
         Page::Saved => saved_page(),
     };
-    if let Some(href) = read_on {
-        return view! {
-            <main id="folio_main" class="embed" tabindex="-1">
-                {content}
-                <p class="embed__read-on"><a href=href target="_blank">"Read the full article on Folio"</a></p>
-            </main>
-        }
-        .into_any();
-    }
+    // An embed has no site header or footer: the partner's page is its frame.
+    let chrome = site.embed.is_none();
     view! {
-        <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
-        <header class="site-header">
-            <a class="site-header__name" href=site.home_href()>"Folio"</a>
-            <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
-        </header>
-        <main id="folio_main" tabindex="-1">{content}</main>
-        <footer class="site-footer">
-            <p>"Folio shows article bundles. Each article credits its own source."</p>
-        </footer>
+        {chrome.then(|| view! {
+            <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
+            <header class="site-header">
+                <a class="site-header__name" href=site.home_href()>"Folio"</a>
+                <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
+            </header>
+        })}
+        <main id="folio_main" class:embed=!chrome tabindex="-1">
+            {content}
+            {read_on.map(|(href, text)| view! {
+                <p class="embed__read-on"><a href=href target="_blank">{text}</a></p>
+            })}
+        </main>
+        {chrome.then(|| view! {
+            <footer class="site-footer">
+                <p>"Folio shows article bundles. Each article credits its own source."</p>
+            </footer>
+        })}
     }
     .into_any()
 }

@@ -7,6 +7,7 @@
 //! rendered from. A page in a sub-folder gets the template's relative addresses rebased.
 
 mod files;
+mod oembed;
 mod template;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +15,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-pub use self::files::{copy_dir, publish_bundle, publish_site, Published, EMBED_FOLDER};
-pub use self::template::Template;
+pub use self::files::{
+    copy_dir, publish_bundle, publish_site, Published, EMBED_FOLDER, OEMBED_FILE,
+};
+pub use self::oembed::oembed;
+pub use self::template::{PageParts, Template};
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;
 use crate::pages::catalog_page::{DESCRIPTION, TITLE};
@@ -90,7 +94,12 @@ fn render_body(page: Page, site: Site, options: &Options) -> String {
 }
 
 /// The static page of the article in `data`, which lives at `page` (such as
-/// `articles/ID/`) relative to the site's root.
+/// `articles/ID/`) relative to the site's root. The same article's embed
+/// ([`PageData::for_embed`]), written at `embed/ID/`, has the same depth, so every relative
+/// address holds, and `page` is still the article's own: its canonical address. An embed's
+/// links open outside the frame (`<base target="_blank">`; in-page links say `_self`),
+/// search engines are asked not to index it, the reading looks its address may ask for are
+/// beside it, and `embed-frame.js` tells the partner's page its height.
 pub fn render_article(
     template: &Template,
     data: PageData,
@@ -117,17 +126,34 @@ pub fn render_article(
         None => path.to_owned(),
     });
     let title = m.headline.clone();
-    let head = to_html(|| view! { <StaticHead tags/> }.into_any());
+    let mut head = to_html(|| view! { <StaticHead tags/> }.into_any());
+    let embed = site.embed.is_some();
+    if embed {
+        head.push_str(&format!(
+            "<base target=\"_blank\"><meta name=\"robots\" content=\"noindex\">\
+             <script type=\"application/json\" id=\"{LOOKS_ID}\">{}</script>\
+             <script type=\"module\" src=\"{}embed-frame.js\"></script>",
+            crate::reading::embed::looks_json().replace('<', "\\u003c"),
+            site.root
+        ));
+    } else if let Some(site_url) = &options.site_url {
+        head.push_str(&oembed::discovery_link(site_url, &m));
+    }
     let body = render_body(Page::Article(loaded), site.clone(), options);
-    let html = template.page(
-        (&m.language, m.direction.as_str()),
-        &head,
-        &body,
-        &script,
-        &site.root,
-    );
+    let html = template.page(&PageParts {
+        lang: &m.language,
+        dir: m.direction.as_str(),
+        embed,
+        head: &head,
+        body: &body,
+        data: &script,
+        root: &site.root,
+    });
     Ok(RenderedPage { html, title })
 }
+
+/// The id of an embed's reading looks, which `index.html`'s first script reads.
+pub const LOOKS_ID: &str = "folio_embed_looks";
 
 /// The static list of articles in `data`, at the site's root.
 pub fn render_catalog(
@@ -151,50 +177,10 @@ pub fn render_catalog(
         escape(DESCRIPTION)
     );
     let body = render_body(page, site.clone(), options);
-    let html = template.page(("en", "ltr"), &head, &body, &script, &site.root);
+    let html = template.page(&PageParts::interface(&head, &body, &script, &site.root));
     Ok(RenderedPage {
         html,
         title: TITLE.into(),
-    })
-}
-
-/// The embed of the article in `data`, whose own page is at `page` (`articles/ID/`): the
-/// same article, rendered for a partner's frame and written at `embed/ID/` (the same depth,
-/// so every relative address holds). Its canonical link is the article's page; links open
-/// outside the frame (`<base target="_blank">`; in-page links say `_self`); and
-/// `embed-frame.js` tells the partner page its height.
-pub fn render_embed(
-    template: &Template,
-    data: PageData,
-    page: &str,
-    options: &Options,
-) -> Result<RenderedPage, String> {
-    let data = match data {
-        PageData::Article {
-            root,
-            base,
-            manifest,
-            body,
-            ..
-        } => PageData::Article {
-            root,
-            base,
-            manifest,
-            body,
-            embed: true,
-        },
-        _ => return Err("not an article".into()),
-    };
-    let rendered = render_article(template, data, page, options)?;
-    let extra = "<base target=\"_blank\"><meta name=\"robots\" content=\"noindex\">\
-                 <script type=\"module\" src=\"../../embed-frame.js\"></script></head>";
-    let html = rendered
-        .html
-        .replacen("<html lang=", "<html data-folio-embed=\"\" lang=", 1)
-        .replacen("</head>", extra, 1);
-    Ok(RenderedPage {
-        html,
-        title: rendered.title,
     })
 }
 
@@ -208,7 +194,7 @@ pub fn render_saved(template: &Template, options: &Options) -> RenderedPage {
         escape(SAVED_TITLE)
     );
     let body = render_body(Page::Saved, site.clone(), options);
-    let html = template.page(("en", "ltr"), &head, &body, &script, &site.root);
+    let html = template.page(&PageParts::interface(&head, &body, &script, &site.root));
     RenderedPage {
         html,
         title: SAVED_TITLE.into(),

@@ -3,6 +3,7 @@
 
 pub mod appearance;
 pub mod controls;
+pub mod embed;
 pub mod panel;
 pub mod saved;
 pub mod settings;

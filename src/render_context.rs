@@ -14,8 +14,8 @@ pub struct Site {
     /// pages (`index.html`), `"../../"` on an article's static page (`articles/ID/`).
     pub root: String,
     /// The page is an embed (`embed/ID/`), shown in a partner's frame: no site header or
-    /// footer, and a link to the article's own page.
-    pub embed: bool,
+    /// footer, and a link to the article's own page on the site named here.
+    pub embed: Option<String>,
 }
 
 impl Site {
@@ -23,7 +23,7 @@ impl Site {
     pub fn at_root() -> Site {
         Site {
             root: String::new(),
-            embed: false,
+            embed: None,
         }
     }
 
@@ -31,7 +31,7 @@ impl Site {
     pub fn at(root: &str) -> Site {
         Site {
             root: root.to_owned(),
-            embed: false,
+            embed: None,
         }
     }
 

@@ -52,9 +52,10 @@ pub enum PageData {
         manifest: String,
         /// The body's Markdown.
         body: String,
-        /// Rendered for a partner's frame (`embed/ID/`).
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        embed: bool,
+        /// Rendered for a partner's frame (`embed/ID/`): the name of the site whose full
+        /// article page the embed links to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        embed: Option<String>,
     },
 }
 
@@ -92,6 +93,14 @@ impl PageData {
                 Ok((Page::Article(loaded), Site { root, embed }))
             }
         }
+    }
+
+    /// The same article, for a partner's frame, linking to `site_name`'s own page of it.
+    pub fn for_embed(mut self, site_name: &str) -> PageData {
+        if let PageData::Article { embed, .. } = &mut self {
+            *embed = Some(site_name.to_owned());
+        }
+        self
     }
 
     /// The JSON to place inside a `<script type="application/json">`: `<` is escaped, so

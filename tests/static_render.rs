@@ -3,7 +3,7 @@
 //! (The end-to-end suite checks that the browser renders the same pages identically.)
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
-use folio::publish::{render_article, render_catalog, render_embed, Options, Template};
+use folio::publish::{render_article, render_catalog, Options, Template};
 use folio::start::PageData;
 
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head><title>Folio</title>\
@@ -33,7 +33,7 @@ fn sample(id: &str) -> PageData {
         base: format!("../../bundles/{id}/"),
         manifest: read("bundle.json"),
         body: read("body.md"),
-        embed: false,
+        embed: None,
     }
 }
 
@@ -191,7 +191,7 @@ fn every_block_and_inline_kind_renders_natively() {
         base: "../../bundles/folio-every-kind/".into(),
         manifest: EVERY_KIND.into(),
         body: EVERY_KIND_BODY.into(),
-        embed: false,
+        embed: None,
     };
     let html = render(data, "folio-every-kind");
     for needle in [
@@ -270,7 +270,7 @@ fn a_page_carries_the_data_it_was_rendered_from_and_nothing_in_it_closes_its_scr
         base: "../../bundles/folio-every-kind/".into(),
         manifest: EVERY_KIND.into(),
         body: "Text with </script><script>alert(1)</script> in it.\n".into(),
-        embed: false,
+        embed: None,
     };
     let html = render(data.clone(), "folio-every-kind");
     let start = html.find("id=\"folio_page\">").expect("the page's data") + 16;
@@ -289,8 +289,25 @@ fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
         .join(RUSSIAN);
     let published = folio::publish::publish_bundle(&template(), &bundle, &out, &options())
         .expect("the Russian test bundle publishes");
-    // The article's page, and the Saved page its header links to.
-    assert_eq!(published.pages.len(), 2);
+    // The article's page, its embed, and the Saved page its header links to.
+    assert_eq!(published.pages.len(), 3);
+    assert!(out.join(format!("embed/{RUSSIAN}/index.html")).is_file());
+    let oembed: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join(format!("embed/{RUSSIAN}/oembed.json"))).unwrap(),
+    )
+    .expect("the oEmbed file is JSON");
+    assert_eq!(oembed["type"], "rich");
+    assert_eq!(oembed["version"], "1.0");
+    assert_eq!(oembed["provider_name"], "Folio");
+    assert_eq!(oembed["provider_url"], "https://news.example.org/folio/");
+    assert!(oembed["width"].as_u64().unwrap() > 0 && oembed["height"].as_u64().unwrap() > 0);
+    let html = oembed["html"].as_str().unwrap();
+    assert!(html.starts_with(&format!(
+        "<div data-folio-article=\"https://news.example.org/folio/embed/{RUSSIAN}/\"><a href=\"https://news.example.org/folio/articles/{RUSSIAN}/\">"
+    )), "{html}");
+    assert!(
+        html.ends_with("<script async src=\"https://news.example.org/folio/embed.js\"></script>")
+    );
     assert!(out.join("saved/index.html").is_file());
     let page = std::fs::read_to_string(out.join(format!("articles/{RUSSIAN}/index.html")))
         .expect("the page was written");
@@ -309,9 +326,14 @@ fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
 #[test]
 fn an_embed_is_the_article_alone_with_links_that_leave_the_frame() {
     let page = format!("articles/{SEED}/");
-    let html = render_embed(&template(), sample(SEED), &page, &options())
-        .expect("the sample article embeds")
-        .html;
+    let html = render_article(
+        &template(),
+        sample(SEED).for_embed("Folio"),
+        &page,
+        &options(),
+    )
+    .expect("the sample article embeds")
+    .html;
     assert!(
         html.contains("<html data-folio-embed=\"\" lang=\"en\""),
         "marked as an embed"
@@ -335,5 +357,18 @@ fn an_embed_is_the_article_alone_with_links_that_leave_the_frame() {
     // In-page links stay in the frame, whatever the base says.
     assert!(html.contains("href=\"#folio_notices\" target=\"_self\""));
     // The app takes it over as an embed too.
-    assert!(html.contains("\"embed\":true"));
+    assert!(html.contains("\"embed\":\"Folio\""));
+    // The reading looks its address may ask for are beside it, for the first script.
+    assert!(
+        html.contains("<script type=\"application/json\" id=\"folio_embed_looks\">{\"presets\":")
+    );
+    // An embed is not itself offered by oEmbed; the article's page is.
+    assert!(!html.contains("application/json+oembed"));
+    let article = render_article(&template(), sample(SEED), &page, &options())
+        .unwrap()
+        .html;
+    assert!(article.contains(&format!(
+        "<link rel=\"alternate\" type=\"application/json+oembed\" \
+         href=\"https://news.example.org/folio/embed/{SEED}/oembed.json\" title=\"U.S. Officials Meet With Russian Dissidents, Military\">"
+    )));
 }

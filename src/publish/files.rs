@@ -5,12 +5,16 @@ use std::path::Path;
 
 use folio_bundle::{manifest, read_catalog, read_manifest, Report};
 
-use super::{page_file, render_article, render_catalog, render_saved, Options, Template};
+use super::{oembed, page_file, render_article, render_catalog, render_saved, Options, Template};
 use crate::config::{self, Config};
 use crate::start::PageData;
+use crate::Page;
 
 /// Where the embeds live, relative to the site's root: `embed/ID/`.
 pub const EMBED_FOLDER: &str = "embed/";
+
+/// An embed's oEmbed file, in its folder.
+pub const OEMBED_FILE: &str = "oembed.json";
 
 /// Where the Saved page lives, relative to the site's root.
 pub const SAVED_PAGE: &str = "saved/";
@@ -56,7 +60,7 @@ fn article_data(
         base: base(&manifest.id),
         manifest: manifest_text,
         body,
-        embed: false,
+        embed: None,
     };
     Ok((manifest.id, data))
 }
@@ -76,7 +80,6 @@ pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String>
     let folder = crate::io::folder_of(&settings.catalog);
     let mut published = Published::default();
     for entry in &catalog.bundles {
-        let page = format!("articles/{}/", entry.id);
         let root = "../../";
         let bundle_path = format!("{folder}{}", entry.path);
         let bundle_path = if bundle_path.ends_with('/') {
@@ -93,13 +96,13 @@ pub fn publish_site(dist: &Path, options: &Options) -> Result<Published, String>
                 entry.id
             ));
         }
-        let embed = super::render_embed(&template, data.clone(), &page, options)?;
-        let rendered = render_article(&template, data, &page, options)?;
-        write_text(&page_file(dist, &page), &rendered.html)?;
-        published.pages.push((page, rendered.title));
-        let embed_page = format!("{EMBED_FOLDER}{}/", entry.id);
-        write_text(&page_file(dist, &embed_page), &embed.html)?;
-        published.pages.push((embed_page, embed.title));
+        let article = Written {
+            template: &template,
+            out: dist,
+            options,
+            site_name: &settings.site_name,
+        };
+        article.write(data, &id, &bundle_path, &mut published)?;
     }
     let data = PageData::Catalog {
         root: String::new(),
@@ -126,15 +129,65 @@ pub fn publish_bundle(
 ) -> Result<Published, String> {
     let root = "../../";
     let (id, data) = article_data(bundle_dir, root, |id| format!("{root}bundles/{id}/"))?;
-    copy_dir(bundle_dir, &out.join(format!("bundles/{id}/")))?;
-    let page = format!("articles/{id}/");
-    let rendered = render_article(template, data, &page, options)?;
-    write_text(&page_file(out, &page), &rendered.html)?;
+    let bundle_path = format!("bundles/{id}/");
+    copy_dir(bundle_dir, &out.join(&bundle_path))?;
+    let settings: Config = fs::read(out.join(config::FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let mut published = Published::default();
+    let article = Written {
+        template,
+        out,
+        options,
+        site_name: &settings.site_name,
+    };
+    article.write(data, &id, &bundle_path, &mut published)?;
     let saved = render_saved(template, options);
     write_text(&page_file(out, SAVED_PAGE), &saved.html)?;
-    Ok(Published {
-        pages: vec![(page, rendered.title), (SAVED_PAGE.into(), saved.title)],
-    })
+    published.pages.push((SAVED_PAGE.into(), saved.title));
+    Ok(published)
+}
+
+/// Where and how an article's files are written.
+struct Written<'a> {
+    template: &'a Template,
+    out: &'a Path,
+    options: &'a Options,
+    site_name: &'a str,
+}
+
+impl Written<'_> {
+    /// Writes the article in `data` (its bundle at `bundle_path` from the site's root): its
+    /// page at `articles/ID/`, its embed at `embed/ID/`, and, when the site's address is
+    /// known, its oEmbed file beside the embed.
+    fn write(
+        &self,
+        data: PageData,
+        id: &str,
+        bundle_path: &str,
+        published: &mut Published,
+    ) -> Result<(), String> {
+        let page = format!("articles/{id}/");
+        let embed = data.clone().for_embed(self.site_name);
+        let rendered = render_article(self.template, data, &page, self.options)?;
+        write_text(&page_file(self.out, &page), &rendered.html)?;
+        published.pages.push((page.clone(), rendered.title));
+        let embed_page = format!("{EMBED_FOLDER}{id}/");
+        if let Some(site_url) = &self.options.site_url {
+            let article = match embed.clone().into_page() {
+                Ok((Page::Article(loaded), _)) => loaded.article,
+                _ => return Err(format!("{id} does not read as an article")),
+            };
+            let answer = oembed(&article, site_url, self.site_name, bundle_path);
+            let file = self.out.join(&embed_page).join(OEMBED_FILE);
+            write_text(&file, &answer)?;
+        }
+        let rendered = render_article(self.template, embed, &page, self.options)?;
+        write_text(&page_file(self.out, &embed_page), &rendered.html)?;
+        published.pages.push((embed_page, rendered.title));
+        Ok(())
+    }
 }
 
 /// Copies the folder `from` into `to`, files and sub-folders.

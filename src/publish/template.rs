@@ -6,6 +6,40 @@ use std::path::Path;
 
 use crate::start::{DATA_ID, ROOT_ID};
 
+/// What one page puts into the template.
+#[derive(Clone, Copy, Debug)]
+pub struct PageParts<'a> {
+    /// The page's main language, a BCP 47 tag.
+    pub lang: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'a str,
+    /// An embed, for a partner's frame: `<html data-folio-embed>`.
+    pub embed: bool,
+    /// The head's own tags, title first.
+    pub head: &'a str,
+    /// The rendered app.
+    pub body: &'a str,
+    /// The page's data, as JSON.
+    pub data: &'a str,
+    /// The way from the page back to the site's root, such as `../../`.
+    pub root: &'a str,
+}
+
+impl<'a> PageParts<'a> {
+    /// A page of Folio's own, in its interface's language, not an embed.
+    pub fn interface(head: &'a str, body: &'a str, data: &'a str, root: &'a str) -> Self {
+        PageParts {
+            lang: "en",
+            dir: "ltr",
+            embed: false,
+            head,
+            body,
+            data,
+            root,
+        }
+    }
+}
+
 /// The built `index.html`.
 #[derive(Clone, Debug)]
 pub struct Template {
@@ -41,27 +75,26 @@ impl Template {
         Template::from_html(html).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// A page: `lang` and `dir` on `<html>`, `head` in place of the title, `body` inside
-    /// the root element followed by the page's data, and every `./` address of the
-    /// template made to start at `root`, the way from the page back to the site's root.
-    pub fn page(
-        &self,
-        (lang, dir): (&str, &str),
-        head: &str,
-        body: &str,
-        data: &str,
-        root: &str,
-    ) -> String {
-        let frame = if root.is_empty() {
+    /// A page: its language, direction and kind on `<html>`, its head in place of the
+    /// title, its body inside the root element followed by its data, and every `./` address
+    /// of the template made to start at its root, the way from the page back to the site's.
+    pub fn page(&self, parts: &PageParts) -> String {
+        let frame = if parts.root.is_empty() {
             self.html.clone()
         } else {
-            rebase(&self.html, root)
+            rebase(&self.html, parts.root)
+        };
+        let embed = if parts.embed {
+            " data-folio-embed=\"\""
+        } else {
+            ""
         };
         let html_tag = format!(
-            "<html lang=\"{}\" dir=\"{}\">",
-            super::escape(lang),
-            super::escape(dir)
+            "<html{embed} lang=\"{}\" dir=\"{}\">",
+            super::escape(parts.lang),
+            super::escape(parts.dir)
         );
+        let (head, body, data) = (parts.head, parts.body, parts.data);
         let filled = format!(
             "<div id=\"{ROOT_ID}\">{body}</div>\n  \
              <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>"

@@ -15,7 +15,16 @@ pub const VERSION: u64 = 1;
 
 /// The saved form of `settings`.
 pub fn to_json(settings: &ReadingSettings) -> String {
-    let look: Appearance = appearance(settings);
+    json!({
+        "version": VERSION,
+        "settings": settings,
+        "appearance": appearance_json(&appearance(settings)),
+    })
+    .to_string()
+}
+
+/// `look` as `index.html`'s first script reads it: `{"attributes": {…}, "properties": {…}}`.
+pub fn appearance_json(look: &Appearance) -> Value {
     let attributes: Map<String, Value> = look
         .attributes
         .iter()
@@ -26,12 +35,7 @@ pub fn to_json(settings: &ReadingSettings) -> String {
         .iter()
         .map(|(name, value)| ((*name).to_owned(), Value::from(value.as_str())))
         .collect();
-    json!({
-        "version": VERSION,
-        "settings": settings,
-        "appearance": { "attributes": attributes, "properties": properties },
-    })
-    .to_string()
+    json!({ "attributes": attributes, "properties": properties })
 }
 
 /// The settings saved in `text`, or `None` when it is not Folio's saved settings at all.

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::io::storage;
 use crate::reading::appearance::{appearance, Appearance, ATTRIBUTES, PROPERTIES};
+use crate::reading::embed;
 use crate::reading::saved::{self, KEY};
 use crate::reading::settings::ReadingSettings;
 
@@ -18,6 +19,9 @@ pub struct ReadingState {
     pub announcement: RwSignal<String>,
     /// Why the settings could not be kept for the next visit, when they could not.
     pub problem: RwSignal<Option<String>>,
+    /// Whether changes are kept on the device: not in an embed, whose settings come from
+    /// its address (`reading::embed`).
+    pub kept: bool,
 }
 
 impl ReadingState {
@@ -26,7 +30,9 @@ impl ReadingState {
         self.settings.update(edit);
         let settings = self.settings.get_untracked();
         apply_to_page(&appearance(&settings));
-        self.report(storage::write(KEY, &saved::to_json(&settings)));
+        if self.kept {
+            self.report(storage::write(KEY, &saved::to_json(&settings)));
+        }
         self.announcement.set(said.into());
     }
 
@@ -35,7 +41,9 @@ impl ReadingState {
         let settings = ReadingSettings::defaults();
         apply_to_page(&appearance(&settings));
         self.settings.set(settings);
-        self.report(storage::remove(KEY));
+        if self.kept {
+            self.report(storage::remove(KEY));
+        }
         self.announcement
             .set("Reading settings reset to the defaults".into());
     }
@@ -47,16 +55,27 @@ impl ReadingState {
     }
 }
 
-/// Creates the reading state for the whole app and loads the saved settings after mount.
-/// The page already shows them: `index.html` applied them before first paint.
+/// Creates the reading state for the whole app and loads the saved settings after mount;
+/// in an embed, the settings of its address instead. The page already shows them:
+/// `index.html` applied them before first paint.
 pub fn provide_reading_state() -> ReadingState {
     let state = ReadingState {
         settings: RwSignal::new(ReadingSettings::defaults()),
         announcement: RwSignal::new(String::new()),
         problem: RwSignal::new(None),
+        kept: crate::render_context::use_site().embed.is_none(),
     };
     provide_context(state);
     Effect::new(move |_| {
+        if !state.kept {
+            let query = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            let settings = embed::from_query(embed::pairs(&query));
+            apply_to_page(&appearance(&settings));
+            state.settings.set(settings);
+            return;
+        }
         let saved = storage::read(KEY);
         let settings = match &saved {
             Ok(Some(text)) => saved::from_json(text),

@@ -54,16 +54,19 @@ pub fn run() -> Outcome {
     let app = server::spawn(server::Site {
         dist: dist.clone(),
         fixtures: None,
+        partners: Vec::new(),
     })
     .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     let bench = server::spawn(server::Site {
         dist: bench_dist,
         fixtures: None,
+        partners: Vec::new(),
     })
     .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     let long = server::spawn(server::Site {
         dist: long_dist,
         fixtures: Some(root.join("tests/fixtures")),
+        partners: Vec::new(),
     })
     .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     let hostile: Value = serde_json::from_str(&crate::hostile::index()).unwrap_or_default();

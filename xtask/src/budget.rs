@@ -52,25 +52,30 @@ pub fn sample_page() -> String {
     format!("articles/{SAMPLE_ARTICLE}/index.html")
 }
 
-/// Every static page in `dist`: the list of articles, the Saved page and each article's page.
+/// Every static page in `dist`: the list of articles, the Saved page, and each article's
+/// page and embed.
 pub fn static_pages(dist: &Path) -> Result<Vec<String>, String> {
     let mut pages = vec!["index.html".to_owned(), "saved/index.html".to_owned()];
-    let articles = dist.join("articles");
-    let list = std::fs::read_dir(&articles)
-        .map_err(|e| format!("{}: {e}: build first", articles.display()))?;
-    for entry in list {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let page = format!(
-            "articles/{}/index.html",
-            entry.file_name().to_string_lossy()
-        );
-        if dist.join(&page).is_file() {
-            pages.push(page);
+    for folder in ["articles", "embed"] {
+        let list = std::fs::read_dir(dist.join(folder))
+            .map_err(|e| format!("{}/{folder}: {e}: build first", dist.display()))?;
+        for entry in list {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let page = format!(
+                "{folder}/{}/index.html",
+                entry.file_name().to_string_lossy()
+            );
+            if dist.join(&page).is_file() {
+                pages.push(page);
+            }
         }
     }
     pages.sort();
     Ok(pages)
 }
+
+/// The embed loader partners load (`docs/embedding.md`), relative to `dist`.
+pub const EMBED_LOADER: &str = "embed.js";
 
 /// The quoted relative addresses in `html`, such as `"./x.js"` or `'../../x.wasm'`.
 fn relative_urls(html: &str) -> Vec<String> {
@@ -159,6 +164,14 @@ pub fn tier() -> Outcome {
             &budget,
         ),
     ];
+    let loader =
+        std::fs::read(dist.join(EMBED_LOADER)).map_err(|e| format!("dist/{EMBED_LOADER}: {e}"))?;
+    results.push(check(
+        "the embed loader, embed.js, on partners' pages",
+        "embed_loader_brotli_bytes",
+        compress::brotli(&loader).len(),
+        &budget,
+    ));
     // Everything the first paint needs is in each page: the page alone must stay small.
     for page in static_pages(&dist)? {
         let bytes = std::fs::read(dist.join(&page)).map_err(|e| format!("dist/{page}: {e}"))?;

@@ -20,7 +20,8 @@ usage: cargo xtask <command>
 
 commands:
   serve [--port N]   install what is missing, build the release app, and serve it with the
-                     sample bundles on http://127.0.0.1:8080
+                     sample bundles on http://127.0.0.1:8080, and a partner's page
+                     embedding the sample article on the next port (8081)
   test               install what is missing and run every test tier
   e2e [FILE...]      only the end-to-end tier (release build, server, WebDriver); with
                      names, only those files of tests/e2e/tests/ (such as long_article)
@@ -181,6 +182,7 @@ fn serve_dist(args: &[String]) -> Outcome {
     let site = server::Site {
         dist: PathBuf::from(dir),
         fixtures: None,
+        partners: Vec::new(),
     };
     server::serve_forever(listener, site).map_err(|e| e.to_string())
 }
@@ -194,16 +196,27 @@ fn serve(args: &[String]) -> Outcome {
         _ => return Err(format!("unexpected arguments: {}\n{USAGE}", args.join(" "))),
     };
     setup::all(setup::Needs::BUILD)?;
+    let app_url = format!("http://127.0.0.1:{port}/");
     if std::env::var_os("FOLIO_SITE_URL").is_none() {
-        std::env::set_var("FOLIO_SITE_URL", format!("http://127.0.0.1:{port}/"));
+        std::env::set_var("FOLIO_SITE_URL", &app_url);
     }
     build_release()?;
-    let site = server::Site {
-        dist: root().join("dist"),
-        fixtures: None,
-    };
+    let dist = root().join("dist");
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    println!("\nFolio is running at http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+    // The partner demo page, on the next port: another origin, which may frame the app.
+    let partner_port = port.checked_add(1).ok_or("no port after 65535")?;
+    let partner_url = format!("http://127.0.0.1:{partner_port}/");
+    let partner_listener = std::net::TcpListener::bind(("127.0.0.1", partner_port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{partner_port}: {e}"))?;
+    let demo = server::partner::page(&app_url, &dist, budget::SAMPLE_ARTICLE, None)?;
+    server::partner::start(partner_listener, demo);
+    let site = server::Site {
+        dist,
+        fixtures: None,
+        partners: vec![partner_url.trim_end_matches('/').to_owned()],
+    };
+    println!("\nFolio is running at {app_url}  (Ctrl-C to stop)");
+    println!("A partner's page embedding the sample article: {partner_url}");
     server::serve_forever(listener, site).map_err(|e| e.to_string())
 }

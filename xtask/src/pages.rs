@@ -9,24 +9,41 @@ use folio::publish::{self, Options, Template};
 
 use crate::Outcome;
 
-/// The render options: the site's public address from `FOLIO_SITE_URL` when set, the
-/// system clock.
-fn options() -> Options {
-    let site_url = std::env::var("FOLIO_SITE_URL")
+/// The address `cargo xtask serve` listens on, the site's address when none is set.
+pub const SERVE_URL: &str = "http://127.0.0.1:8080/";
+
+/// The site's public address from `FOLIO_SITE_URL`, ending in `/`; `None` when it is not set.
+fn site_url() -> Option<String> {
+    std::env::var("FOLIO_SITE_URL")
         .ok()
         .filter(|s| !s.trim().is_empty())
-        .map(|s| if s.ends_with('/') { s } else { format!("{s}/") });
+        .map(|s| if s.ends_with('/') { s } else { format!("{s}/") })
+}
+
+/// The render options: the site's public address (`FOLIO_SITE_URL`, else [`SERVE_URL`]),
+/// the system clock.
+fn options() -> Options {
     Options {
-        site_url,
+        site_url: Some(site_url().unwrap_or_else(|| SERVE_URL.to_owned())),
         now_ms: Native::now().now_ms,
+    }
+}
+
+/// Says so when the pages were given [`SERVE_URL`] for want of `FOLIO_SITE_URL`.
+fn warn_without_site_url() {
+    if site_url().is_none() {
+        eprintln!(
+            "xtask: warning: FOLIO_SITE_URL is not set, so canonical links, OpenGraph images and \
+             the oEmbed answers name {SERVE_URL}, where `cargo xtask serve` listens. To publish, \
+             build with FOLIO_SITE_URL=https://your.site/folio/ (README, \"Settings\")."
+        );
     }
 }
 
 /// The folder part of `FOLIO_SITE_URL` (`/news/folio/` for `https://example.org/news/folio/`),
 /// where the site's header rules apply; `/` when it is not set.
 pub fn site_path() -> String {
-    let path = options()
-        .site_url
+    let path = site_url()
         .as_deref()
         .and_then(|url| url.split_once("://"))
         .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
@@ -36,6 +53,7 @@ pub fn site_path() -> String {
 
 /// Writes the static pages into the built site in `dist`.
 pub fn publish_site(dist: &Path) -> Outcome {
+    warn_without_site_url();
     let published = publish::publish_site(dist, &options())?;
     for (page, title) in &published.pages {
         eprintln!("xtask: static page /{page}: {title}");
@@ -82,6 +100,7 @@ pub fn render(args: &[String]) -> Outcome {
         }
     }
     crate::offline::write_icons(out)?;
+    warn_without_site_url();
     let published = publish::publish_bundle(&template, bundle, out, &options())?;
     for (page, title) in &published.pages {
         println!("{}: {title}", out.join(page).join("index.html").display());

@@ -37,6 +37,9 @@ pub struct Site {
     pub dist: PathBuf,
     /// Test fixtures, served at `/fixtures/`; also turns on the `/__test/` failure paths.
     pub fixtures: Option<PathBuf>,
+    /// Origins that may frame the app's pages besides `folio.json`'s `frame_ancestors`:
+    /// the partner demo page's.
+    pub partners: Vec<String>,
 }
 
 /// Why the server could not start.
@@ -116,10 +119,10 @@ impl Served {
             .map_err(|(path, source)| ServerError::Folder { path, source })?;
         let inline = csp::of_site(&roots.dist)?;
         let mut settings = csp::Settings::read(&roots.dist.join("folio.json"))?;
-        if site.fixtures.is_some() {
-            // The embed tests' partner page is on another origin of this server.
-            settings.frame_ancestors.push(PARTNER_ORIGINS.to_owned());
-        }
+        // The partner demo page, on another origin.
+        settings
+            .frame_ancestors
+            .extend(site.partners.iter().cloned());
         let mut page_policy = csp::page_policy(&inline, &settings);
         if site.fixtures.is_some() {
             page_policy = csp::with_test_reports(&page_policy, "/");
@@ -181,48 +184,12 @@ fn handle(mut stream: TcpStream, served: &Served, limits: &Limits) -> std::io::R
     serve_file(stream, served, &req, in_sub_folder)
 }
 
-/// In test mode, who may frame the app's pages besides the settings' list: the partner page
-/// of the embed tests, served by this server under the name `localhost`.
-const PARTNER_ORIGINS: &str = "http://localhost:*";
-
-/// The embed tests' partner page (`partner/pym`): a newsroom's page on another origin that
-/// embeds the article at `?app=URL` with pym.js's own parent script, from npm.
-fn partner_page(stream: &mut TcpStream, rest: &str) -> std::io::Result<()> {
-    const PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-        <title>A partner newsroom's page</title><link rel=\"icon\" href=\"/favicon.svg\"></head><body><main>\
-        <h1>A partner newsroom</h1><p id=\"before\">The partner's own text comes first.</p>\
-        <div id=\"folio-embed\"></div><p id=\"after\">The partner's page goes on after the embed.</p>\
-        </main><script src=\"pym.v1.js\"></script><script src=\"start.js\"></script></body></html>";
-    const START: &str = "window.pymParent = new pym.Parent('folio-embed', \
-        new URLSearchParams(location.search).get('app'), { title: 'An article from Folio' });";
-    let policy = [(
-        "Content-Security-Policy",
-        "default-src 'self'; frame-src http://127.0.0.1:*".to_owned(),
-    )];
-    match rest {
-        "pym" => respond(
-            stream,
-            200,
-            "text/html; charset=utf-8",
-            &policy,
-            PAGE.as_bytes(),
-            true,
-        ),
-        "start.js" => respond(
-            stream,
-            200,
-            "text/javascript",
-            &policy,
-            START.as_bytes(),
-            true,
-        ),
-        "pym.v1.js" => {
-            let pym = std::fs::read(crate::root().join("node_modules/pym.js/dist/pym.v1.js"))?;
-            respond(stream, 200, "text/javascript", &policy, &pym, true)
-        }
-        _ => respond(stream, 404, PLAIN, &[], b"not found\n", true),
-    }
-}
+/// The embed tests' third origin: framed by the partner page, it sends every frame id its
+/// address names (`#id,id`) a height of 5 px in pym.js's protocol, as an embed would.
+const INTRUDER: &str = "<!doctype html><title>Another site</title><script>\
+    for (const id of decodeURIComponent(location.hash.slice(1)).split(',')) \
+    parent.postMessage(['pym', id, 'height', '5'].join('xPYMx'), '*');\
+    document.title = 'sent';</script>";
 
 /// How many requests `drop/...` has closed unanswered, so tests can see a Retry really ask again.
 static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -230,10 +197,19 @@ static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 /// Paths under `/__test/` that fail on purpose, for the error views' tests:
 /// `status/NNN/...` answers with that status, `drop/...` closes the connection unanswered,
 /// `hang/...` answers nothing for 60 seconds, `dropped` says how many `drop/...` requests there were,
-/// `partner/pym` is the embed tests' partner page, and `csp-reports` lists the policy violations browsers have reported (a JSON list of lines).
+/// `intruder` is a page on a third origin that sends height messages to the page framing it,
+/// and `csp-reports` lists the policy violations browsers have reported (a JSON list of lines).
 fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
-    if let Some(path) = rest.strip_prefix("partner/") {
-        return partner_page(&mut stream, path);
+    if rest == "intruder" {
+        let policy = "default-src 'none'; script-src 'unsafe-inline'".to_owned();
+        return respond(
+            &mut stream,
+            200,
+            "text/html; charset=utf-8",
+            &[("Content-Security-Policy", policy)],
+            INTRUDER.as_bytes(),
+            true,
+        );
     }
     if let Some(path) = rest.strip_prefix("hostile/") {
         if path == "endless/body.md" {
@@ -302,6 +278,7 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
 mod answer;
 mod deployment;
 mod files;
+pub mod partner;
 mod reports;
 mod request;
 mod response;

@@ -21,6 +21,7 @@ fn site() -> (Site, PathBuf) {
         Site {
             dist: dir.clone(),
             fixtures: None,
+            partners: Vec::new(),
         },
         dir,
     )

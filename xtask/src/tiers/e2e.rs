@@ -105,9 +105,24 @@ pub fn end_to_end(only: &[String]) -> Outcome {
     let app_port = listener.local_addr().map_err(|e| e.to_string())?.port();
     std::env::set_var("FOLIO_SITE_URL", format!("http://127.0.0.1:{app_port}/"));
     build_release()?;
+    // The partner demo page, on another origin (its own port), as `cargo xtask serve` has it.
+    let partner = std::net::TcpListener::bind(("127.0.0.1", 0))
+        .map_err(|e| format!("cannot start the partner's server: {e}"))?;
+    let partner_url = format!(
+        "http://127.0.0.1:{}/",
+        partner.local_addr().map_err(|e| e.to_string())?.port()
+    );
+    let app_url = format!("http://127.0.0.1:{app_port}/");
+    let dist = root().join("dist");
+    // The embed tests' third origin: this server under another name.
+    let third = format!("http://localhost:{app_port}");
+    let demo = server::partner::page(&app_url, &dist, crate::budget::SAMPLE_ARTICLE, Some(&third))?;
+    server::partner::start(partner, demo);
+    std::env::set_var("FOLIO_PARTNER_URL", &partner_url);
     let site = server::Site {
-        dist: root().join("dist"),
+        dist,
         fixtures: Some(root().join("tests/fixtures")),
+        partners: vec![partner_url.trim_end_matches('/').to_owned()],
     };
     server::start(listener, site).map_err(|e| format!("the HTTP server: {e}"))?;
     offline_releases()?;

@@ -37,7 +37,11 @@ fn built(name: &str, testing: bool) -> Site {
         std::fs::write(fixtures.join("picture.svg"), "<svg/>").unwrap();
         fixtures
     });
-    Site { dist, fixtures }
+    Site {
+        dist,
+        fixtures,
+        partners: Vec::new(),
+    }
 }
 
 const ALERT: &str = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";

@@ -23,6 +23,7 @@ fn a_symlink_never_leads_out_of_a_served_folder() {
     let port = spawn(Site {
         dist,
         fixtures: Some(fixtures),
+        partners: Vec::new(),
     })
     .unwrap();
     for path in [
