@@ -398,3 +398,44 @@ async fn an_embed_s_address_sets_its_look_and_nothing_is_saved_on_the_device() {
     assert_quiet_console(&b).await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn an_embed_works_where_the_browser_blocks_its_storage() {
+    // Chromium partitions a third party's storage by default (the other tests' embeds run
+    // so, the partner being another site); here it refuses storage to every site.
+    let prefs = json!({ "profile": { "default_content_setting_values": { "cookies": 2 } } });
+    let b = Browser::start_with(1280, 900, &[], prefs).await;
+    b.client
+        .goto(&partner_url())
+        .await
+        .expect("the partner page");
+    let (how, frame) = EMBEDS[1];
+    let loaded = sized(&b, EMBEDS[1], "with storage blocked").await;
+    assert!(loaded > 1000.0, "{how}: the whole article, {loaded} px");
+    let storage = in_frame(
+        &b,
+        frame,
+        "try { localStorage.getItem('x'); return 'open'; } catch (e) { return e.name; }",
+    )
+    .await;
+    assert_eq!(
+        storage,
+        json!("SecurityError"),
+        "the browser really blocks it"
+    );
+    // Reading settings still apply, for this visit.
+    b.wait_for_css(frame).await.enter_frame().await.unwrap();
+    open_panel(&b).await;
+    click_preset(&b, "Large text").await;
+    close_panel(&b).await;
+    assert_eq!(
+        b.eval("return document.documentElement.dataset.folioReading;")
+            .await,
+        json!("on")
+    );
+    b.client.enter_parent_frame().await.unwrap();
+    let larger = sized(&b, EMBEDS[1], "after larger text, storage blocked").await;
+    assert!(larger > loaded + 100.0, "{larger} px against {loaded} px");
+    assert_quiet_console(&b).await;
+    b.close().await;
+}

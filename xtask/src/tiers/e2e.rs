@@ -108,8 +108,10 @@ pub fn end_to_end(only: &[String]) -> Outcome {
     // The partner demo page, on another origin (its own port), as `cargo xtask serve` has it.
     let partner = std::net::TcpListener::bind(("127.0.0.1", 0))
         .map_err(|e| format!("cannot start the partner's server: {e}"))?;
+    // Named `localhost`, the partner is another site than the app's `127.0.0.1`, as a
+    // newsroom's would be, so the browser treats the app's frames as third parties.
     let partner_url = format!(
-        "http://127.0.0.1:{}/",
+        "http://localhost:{}/",
         partner.local_addr().map_err(|e| e.to_string())?.port()
     );
     let app_url = format!("http://127.0.0.1:{app_port}/");
