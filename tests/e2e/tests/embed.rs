@@ -349,6 +349,15 @@ async fn every_article_has_a_valid_oembed_answer_its_page_links_to() {
             );
         }
     }
+    // Partners' pages may read them in the browser too.
+    b.client.goto(&partner_url()).await.unwrap();
+    let read = b
+        .eval(&format!(
+            "return fetch('{}embed/{SEED}/oembed.json').then(r => r.json()).then(j => j.type, e => String(e));",
+            app_url()
+        ))
+        .await;
+    assert_eq!(read, json!("rich"), "read from the partner's page");
     b.close().await;
 }
 

@@ -57,6 +57,11 @@ fn every_page_is_served_with_the_strict_policy_and_the_security_headers() {
     let catalog = strict_policy(&get(""), "the catalog");
     let page = strict_policy(&get(&article(SEED)), "the article");
     assert_eq!(catalog, page, "one policy for every page of a build");
+    let embed = strict_policy(&get(&format!("embed/{SEED}/")), "the embed");
+    assert_eq!(
+        catalog, embed,
+        "an embed has the pages' policy, frame-ancestors included"
+    );
     let old_address = get(&format!("?article={SEED}"));
     assert_eq!(
         old_address.header("content-security-policy"),
@@ -85,12 +90,26 @@ fn a_bundle_s_files_are_served_as_a_sandbox_that_is_never_sniffed() {
     }
 }
 
+#[test]
+fn partners_pages_may_read_the_oembed_answers() {
+    let answer = get(&format!("embed/{SEED}/oembed.json"));
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(answer.header("x-content-type-options"), Some("nosniff"));
+    // Only the oEmbed answers: a page is not readable from other origins.
+    assert_eq!(
+        get(&format!("embed/{SEED}/")).header("access-control-allow-origin"),
+        None
+    );
+}
+
 #[tokio::test]
 async fn under_the_policy_each_page_runs_its_inline_scripts_and_is_taken_over() {
     let b = Browser::start(1280, 900).await;
     for page in [
         String::new(),
         article(SEED),
+        format!("embed/{SEED}/"),
         format!("?bundle=bundles/{SEED}/"),
     ] {
         // `open` waits until the app has started: the hashed module script ran.

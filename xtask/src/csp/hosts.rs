@@ -8,6 +8,9 @@ use std::path::Path;
 use super::{cache_control, of_site, page_policy, CspError, Inline, Settings};
 use super::{COMMON_HEADERS, SANDBOX};
 
+/// An embed's oEmbed answer, in its folder (`folio::publish::OEMBED_FILE`).
+const OEMBED_FILE: &str = folio::publish::OEMBED_FILE;
+
 /// The static hosts' header rules, in the build's root folder.
 pub const HEADERS_FILE: &str = "_headers";
 /// The policy for nginx, in the build's root folder.
@@ -103,6 +106,15 @@ pub fn headers_file(dist: &Path, base_path: &str, policy: &str) -> Result<String
         };
         if matches!(name.as_str(), "index.html" | "articles" | "saved" | "embed") {
             rule(&pattern, &page);
+            if name == "embed" {
+                // Partners' pages may read the oEmbed answers in the browser too.
+                for id in folders(&dist.join(&name))? {
+                    rule(
+                        &format!("{base}embed/{id}/{OEMBED_FILE}"),
+                        &[("Access-Control-Allow-Origin", "*")],
+                    );
+                }
+            }
         } else if name == super::WORKER_FILE {
             rule(
                 &pattern,
@@ -127,6 +139,21 @@ pub fn headers_file(dist: &Path, base_path: &str, policy: &str) -> Result<String
         }
     }
     Ok(out)
+}
+
+/// The names of the folders in `dir`, sorted.
+fn folders(dir: &Path) -> Result<Vec<String>, CspError> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|source| CspError::Read {
+            path: dir.to_owned(),
+            source,
+        })?
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// `_nginx.conf`: one `set`, which `deploy/nginx.conf` includes in its server block.

@@ -50,8 +50,9 @@ pub fn serve_file(
         }
         _ => {}
     }
-    // Test fixtures may be read from the sub-folder deployment's other origin.
-    if found.fixture {
+    // Test fixtures may be read from the sub-folder deployment's other origin, and oEmbed
+    // answers from partners' pages.
+    if found.fixture || name == folio::publish::OEMBED_FILE {
         headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
     }
     let mut body_file = found.file.clone();

@@ -66,7 +66,7 @@ pub fn page(
         serde_json::Value::from(format!("^{}", regex_escape(origin))),
     );
     let policy = format!(
-        "default-src 'self'; script-src 'self' {origin}; frame-src {origin} {}; \
+        "default-src 'self'; script-src 'self' {origin}; connect-src 'self' {origin}; frame-src {origin} {}; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data:",
         also_framed.unwrap_or_default()
     );
