@@ -129,7 +129,7 @@ pub fn App(
                 <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
             </header>
         })}
-        <main id="folio_main" class:embed=!chrome tabindex="-1">
+        <main id="folio_main" tabindex="-1">
             {content}
             {read_on.map(|(href, text)| view! {
                 <p class="embed__read-on"><a href=href target="_blank">{text}</a></p>

@@ -169,6 +169,7 @@ const SHIFTS: &str = "const done = arguments[arguments.length - 1];
 async fn the_app_takes_over_each_static_page_unchanged_without_a_shift_or_a_console_message() {
     let pages: Vec<String> = std::iter::once(String::new())
         .chain(ARTICLES.iter().map(|id| article(id)))
+        .chain(ARTICLES.iter().map(|id| format!("embed/{id}/")))
         .collect();
     let off = without_javascript(1280).await;
     let mut rendered_natively = Vec::new();
