@@ -28,7 +28,17 @@ fn Card(
     let thumb = entry.thumbnail.clone().map(|t| {
         let src = format!("{folder}{}", t.src);
         let loading = if eager { "eager" } else { "lazy" };
-        view! { <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading=loading decoding="async"/> }
+        // A picture that fails to load leaves its box with a plain word, as an article's
+        // photos do, not the browser's broken-image icon with the alt text crammed in.
+        let failed = RwSignal::new(false);
+        view! {
+            <div class="card__picture" class:card__picture--failed=move || failed.get()>
+                <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading=loading decoding="async" on:error=move |_| failed.set(true)/>
+                <Show when=move || failed.get()>
+                    <p class="card__failed" aria-hidden="true">"Picture unavailable"</p>
+                </Show>
+            </div>
+        }
     });
     let lang = entry.language.clone();
     view! {

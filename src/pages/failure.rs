@@ -1,5 +1,5 @@
 //! What a reader sees when something cannot be shown: a specific, plain explanation,
-//! and a Retry button where trying again can help.
+//! a Retry button where trying again can help, and always a way back to the list of articles.
 
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn Failure(
         LoadError::NotFound { what } => (
             "not-found",
             "Article not found".into(),
-            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p><p><a href=use_site().home_href()>"See all articles"</a></p> }.into_any(),
+            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p> }.into_any(),
         ),
         LoadError::Server { url, status } => (
             "server",
@@ -87,6 +87,8 @@ pub fn Failure(
             }}
             {detail}
             {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
+            // A way back from every failure, but the list of articles' own.
+            {(!under_page_title).then(|| view! { <p class="failure__back"><a href=use_site().home_href()>"See all articles"</a></p> })}
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The reading-settings panel: a button on every article that opens a dialog with the
 //! reading-mode switch, the presets, the fine controls and Reset. The dialog is modal, so
-//! it holds focus only while open, closes with Escape, and gives focus back to its button.
+//! it holds focus only while open, closes with Escape, Close or a click on the dimmed page
+//! behind it, and gives focus back to its button.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -23,6 +24,21 @@ pub fn ReadingPanel() -> impl IntoView {
     };
     let close = move |_| {
         if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    // A click on the dimmed page behind the panel reaches the dialog itself, outside its box.
+    // Keys that press a button inside make clicks at no position (`detail` 0), never this.
+    let close_from_backdrop = move |ev: leptos::ev::MouseEvent| {
+        let Some(d) = dialog.get() else { return };
+        let itself: &wasm_bindgen::JsValue = d.as_ref();
+        let on_dialog = ev
+            .target()
+            .is_some_and(|t| &wasm_bindgen::JsValue::from(t) == itself);
+        let r = d.get_bounding_client_rect();
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let outside = x < r.left() || x > r.right() || y < r.top() || y > r.bottom();
+        if on_dialog && outside && ev.detail() > 0 {
             d.close();
         }
     };
@@ -51,11 +67,13 @@ pub fn ReadingPanel() -> impl IntoView {
         </button>
         <dialog
             class="reading-panel"
+            class:reading-panel--off=move || !on()
             id="folio_reading_panel"
             node_ref=dialog
             aria-labelledby="folio_reading_title"
             on:close=give_focus_back
             on:keydown=keep_focus_inside
+            on:click=close_from_backdrop
         >
             <div class="reading-panel__head">
                 <h2 id="folio_reading_title">"Reading settings"</h2>
@@ -63,7 +81,9 @@ pub fn ReadingPanel() -> impl IntoView {
             </div>
             <ModeSwitch/>
             <Presets/>
-            <fieldset class="reading-panel__group">
+            // With reading mode off, its settings are kept but not in force: they are dimmed,
+            // and changing one turns reading mode on (docs/accessibility.md).
+            <fieldset class="reading-panel__group reading-panel__group--mode">
                 <legend>"Text"</legend>
                 {Step::ALL.into_iter().map(|step| view! { <StepControl step/> }).collect_view()}
                 <ChoiceControl
@@ -99,6 +119,9 @@ pub fn ReadingPanel() -> impl IntoView {
                     set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
                 />
                 <ToggleControl label="Reduce motion (always on when the system asks)" get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
+            </fieldset>
+            <fieldset class="reading-panel__group reading-panel__group--mode">
+                <legend>"Layout"</legend>
                 <ToggleControl label="Hide images" get=|s| s.hide_images
                     set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
                 <ToggleControl label="Simplified layout (one column)" get=|s| s.simplified_layout
@@ -130,6 +153,9 @@ fn ModeSwitch() -> impl IntoView {
             <span class="reading-switch__label">"Reading mode"</span>
             <span class="reading-switch__state" aria-hidden="true">{move || if on() { "On" } else { "Off" }}</span>
         </button>
+        <p class="reading-panel__off-note" hidden=on>
+            "Off: the article is shown as published. The settings below are kept for when it is on; changing one turns it on."
+        </p>
     }
 }
 

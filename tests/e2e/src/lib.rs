@@ -6,6 +6,7 @@ pub mod building;
 pub mod keyboard;
 pub mod offline;
 pub mod plain_http;
+pub mod pointer;
 pub mod reading;
 pub mod seed;
 pub mod speech;

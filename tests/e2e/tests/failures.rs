@@ -1,4 +1,4 @@
-//! Every failure has its own clear view, served from broken fixtures and deliberately
+//! Every failure has its own clear view and a way back to the list of articles, served from broken fixtures and deliberately
 //! failing server paths, and none of them crashes the app.
 
 use folio_e2e::Browser;
@@ -60,6 +60,11 @@ async fn each_failure_gets_its_own_view() {
             text.contains(words),
             "{query}: expected {words:?} in {text:?}"
         );
+        // Every failure has a way back to the list of articles.
+        let back = b
+            .eval("return [...document.querySelectorAll('[data-failure] a')].filter(a => a.getAttribute('href') === './').map(a => a.textContent);")
+            .await;
+        assert_eq!(back, serde_json::json!(["See all articles"]), "{query}");
     }
     let errors = b.console_errors().await;
     // The console log is really being read: the failed requests above are in it.
@@ -204,5 +209,36 @@ async fn a_request_that_hangs_times_out_with_retry() {
         .await
         .expect("a timeout view after the configured seconds");
     assert!(view.text().await.unwrap().contains("Retry"));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_catalog_picture_that_fails_leaves_a_plain_word_in_its_box() {
+    let b = Browser::start(1280, 900).await;
+    b.cdp("Network.enable", serde_json::json!({})).await;
+    b.cdp(
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*lead-photo.png"] }),
+    )
+    .await;
+    b.open("").await;
+    b.wait_for_css(".card__failed").await;
+    let cards = b
+        .eval(
+            "return [...document.querySelectorAll('.card')].map(c => {
+               const img = c.querySelector('.card__image'), box = c.querySelector('.card__picture').getBoundingClientRect();
+               const word = c.querySelector('.card__failed');
+               return [word ? word.textContent : null, getComputedStyle(img).visibility, Math.round(box.width / box.height * 100)];
+             });",
+        )
+        .await;
+    for card in cards.as_array().unwrap() {
+        assert_eq!(
+            card,
+            &serde_json::json!(["Picture unavailable", "hidden", 178]),
+            "each card: the word, no broken icon, the 16:9 box kept"
+        );
+    }
+    b.screenshot("catalog-pictures-failed").await;
     b.close().await;
 }

@@ -92,6 +92,9 @@ async fn reading_fonts_load_only_when_chosen_and_from_folio_itself() {
 async fn hide_images_keeps_captions_and_simplified_layout_puts_everything_after_the_story() {
     let b = Browser::start(1280, 900).await;
     b.open(SEED).await;
+    let fonts = "return ['.kicker', '.dateline', '.story-body p:not(.dateline)', '.sidebar p', '.notice p', '.tags li']
+        .map(s => { const e = document.querySelector(s); return e ? getComputedStyle(e).fontFamily : s + ' is missing'; });";
+    let before = b.eval(fonts).await;
     open_panel(&b).await;
     let hide = "//label[contains(@class,'reading-control--toggle') and contains(normalize-space(),'Hide images')]/input";
     b.client
@@ -101,6 +104,8 @@ async fn hide_images_keeps_captions_and_simplified_layout_puts_everything_after_
         .click()
         .await
         .expect("click");
+    // Hiding images changes no font: labels stay sans-serif, the story serif.
+    assert_eq!(b.eval(fonts).await, before, "fonts after Hide images alone");
     let simple = "//label[contains(normalize-space(),'Simplified layout')]/input";
     b.client
         .find(Locator::XPath(simple))

@@ -1,5 +1,6 @@
 //! Reading mode's panel through the real app: keyboard alone, settings that survive a reload
-//! and apply before first paint, Reset, and a full storage that is reported, not fatal.
+//! and apply before first paint, Reset, a full storage that is reported, not fatal, and a
+//! click on the dimmed page behind it that closes it.
 
 use fantoccini::key::Key;
 use folio_e2e::reading::*;
@@ -246,6 +247,64 @@ async fn a_full_storage_is_reported_and_the_settings_still_apply() {
         b.texts(".reading-panel__problem").await,
         Vec::<String>::new(),
         "the message goes once saving works"
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_click_on_the_dimmed_page_closes_the_panel_and_a_click_inside_does_not() {
+    let b = Browser::start(1280, 900).await;
+    b.open(SEED).await;
+    open_panel(&b).await;
+    let is_open = "return document.querySelector('dialog#folio_reading_panel').open;";
+    // Inside the panel, on its padding: the panel stays.
+    let inside = b
+        .eval("const r = document.querySelector('#folio_reading_panel').getBoundingClientRect(); return [r.left + 4, r.bottom - 4];")
+        .await;
+    b.click_at(inside[0].as_f64().unwrap(), inside[1].as_f64().unwrap())
+        .await;
+    assert_eq!(b.eval(is_open).await, json!(true), "a click inside");
+    // On the dimmed page to its left: closed, focus back on its button.
+    b.click_at(40.0, 450.0).await;
+    assert_eq!(
+        b.eval(is_open).await,
+        json!(false),
+        "a click on the backdrop"
+    );
+    assert!(
+        b.focus_is(OPENER).await,
+        "focus is on {}",
+        b.focused().await
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn with_reading_mode_off_the_panel_says_its_settings_wait_and_dims_them() {
+    let b = Browser::start(1280, 900).await;
+    b.open(SEED).await;
+    open_panel(&b).await;
+    click_preset(&b, "Large text").await;
+    let look = "const g = document.querySelector('.reading-panel__group--mode'), note = document.querySelector('.reading-panel__off-note');
+        return [note.hidden, getComputedStyle(g).color === getComputedStyle(note).color, document.documentElement.dataset.folioReading || null];";
+    assert_eq!(b.eval(look).await, json!([true, false, "on"]), "on");
+    b.wait_for_css(".reading-switch")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        b.eval(look).await,
+        json!([false, true, null]),
+        "off: the note shows, the kept settings are muted, the article is as published"
+    );
+    b.screenshot("reading-panel-off").await;
+    assert_eq!(
+        b.axe_violations().await,
+        Vec::<String>::new(),
+        "axe, panel open, mode off"
     );
     assert_quiet_console(&b).await;
     b.close().await;
