@@ -152,10 +152,12 @@ async function tryNetwork(request, hasCopy) {
  * stored for it); else the stored page, marked as a copy; else, offline, the Saved page. */
 async function page(request, bare) {
   const file = bare.endsWith("/") ? bare + "index.html" : bare;
-  const stored = SHELL_URLS.has(file)
-    ? await (await caches.open(SHELL_CACHE)).match(file)
-    : await savedCopy(bare);
-  const response = await tryNetwork(request, async () => !!stored);
+  // Looked up beside the request, never before it: the network is not kept waiting.
+  const lookup = SHELL_URLS.has(file)
+    ? caches.open(SHELL_CACHE).then((cache) => cache.match(file))
+    : savedCopy(bare);
+  const response = await tryNetwork(request, async () => !!(await lookup));
+  const stored = await lookup;
   if (response && (!stored || response.ok)) {
     if (!stored || !MODULE_SCRIPT || (await response.clone().text()).includes(MODULE_SCRIPT)) return response;
     // A newer version of the app is deployed: this page keeps the version it runs until
