@@ -92,6 +92,7 @@ pub async fn no_sideways_scroll(b: &Browser, what: &str) {
         .execute(
             "const width = arguments[0];
              const doc = document.documentElement.scrollWidth;
+             const visual = visualViewport.width;
              const wide = [];
              for (const e of document.querySelectorAll('body *')) {
                if (!e.getClientRects().length) continue;
@@ -103,11 +104,18 @@ pub async fn no_sideways_scroll(b: &Browser, what: &str) {
                const clipped = s.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1;
                if (out || clipped) wide.push(e.localName + '.' + String(e.className).split(' ')[0] + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + (clipped ? ' holds ' + e.scrollWidth + ' in ' + e.clientWidth : ''));
              }
-             return { doc, wide: wide.slice(0, 8), count: wide.length };",
+             return { doc, visual, wide: wide.slice(0, 8), count: wide.length };",
             vec![serde_json::json!(b.width)],
         )
         .await
         .unwrap_or_else(|e| panic!("{what}: cannot measure: {e}"));
+    // The screen the reader sees is the width set: the check measures against it.
+    assert_eq!(
+        found["visual"].as_f64(),
+        Some(f64::from(b.width)),
+        "{what}: the visual viewport is the {} px set",
+        b.width
+    );
     let doc = found["doc"].as_i64().unwrap_or(i64::MAX);
     assert!(
         doc <= i64::from(b.width),
@@ -128,4 +136,51 @@ pub async fn no_sideways_scroll(b: &Browser, what: &str) {
 pub async fn assert_quiet_console(b: &Browser) {
     let errors = b.console_errors().await;
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// Words broken across lines although they would fit on one line of their box: a reader
+/// at a large text size sees "R / eadin / g". Words longer than their box's line may
+/// break (they must, not to overflow), in a page title only where they would not fit at the
+/// body text's size, and a compound may break after its hyphen.
+pub async fn chopped_words(b: &Browser) -> Vec<String> {
+    let found = b
+        .eval(
+            "const chopped = [];
+             const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+             const range = document.createRange();
+             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+               const box = node.parentElement.closest('p, li, h1, h2, h3, h4, button, a, figcaption, dd, dt, td, th, label, legend, div');
+               if (!box || !node.parentElement.getClientRects().length) continue;
+               if (node.parentElement.closest('.visually-hidden, pre, code')) continue;
+               const s = getComputedStyle(box);
+               const line = box.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+               for (const m of node.data.matchAll(/[^\\s\\u00ad]+/g)) {
+                 range.setStart(node, m.index);
+                 range.setEnd(node, m.index + m[0].length);
+                 const rects = [...range.getClientRects()].filter(r => r.width > 0);
+                 if (rects.length < 2) continue;
+                 const width = rects.reduce((sum, r) => sum + r.width, 0);
+                 // A page title is sized down so that its words fit where they would in the
+                 // body text (base.css): it may break a word only where the body would.
+                 const title = box.localName === 'h1' ? parseFloat(getComputedStyle(document.body).fontSize) / parseFloat(s.fontSize) : 1;
+                 if (width * Math.min(title, 1) > line) continue;
+                 // A break after a hyphen is where a compound may break.
+                 const breaks = [];
+                 let last = null;
+                 for (let i = 0; i < m[0].length; i++) {
+                   range.setStart(node, m.index + i);
+                   range.setEnd(node, m.index + i + 1);
+                   const r = range.getClientRects()[0];
+                   if (!r) continue;
+                   if (last !== null && r.top > last + 1) breaks.push(i);
+                   last = r.top;
+                 }
+                 if (breaks.every(i => m[0][i - 1] === '-')) continue;
+                 chopped.push(m[0] + ' in ' + box.localName + '.' + String(box.className).split(' ')[0] + ' (' + Math.round(width) + ' px in a ' + Math.round(line) + ' px line, ' + rects.map(r => Math.round(r.width) + '@' + Math.round(r.top)).join('+') + ', hyphens ' + s.hyphens + ')');
+               }
+             }
+             return chopped.slice(0, 12);",
+        )
+        .await;
+    serde_json::from_value(found).unwrap_or_default()
 }

@@ -1,6 +1,7 @@
 //! The sample article shows every part of the seed story, with the right text, and meets
 //! the page-level promises: accessible, quiet console, no request to any other host.
 
+use folio_e2e::reading::no_sideways_scroll;
 use folio_e2e::seed::{seed_manifest, seed_paragraphs, squash, SEED};
 use folio_e2e::Browser;
 use serde_json::Value;
@@ -168,12 +169,7 @@ async fn screenshots_at_phone_and_desktop_widths_are_kept() {
         b.open(&format!("?article={SEED}")).await;
         b.wait_for_css(".notice").await;
         b.screenshot(&format!("article-{width}")).await;
-        let overflow = b.eval("return document.documentElement.scrollWidth > document.documentElement.clientWidth;").await;
-        assert_eq!(
-            overflow,
-            Value::Bool(false),
-            "the article scrolls sideways at {width}px"
-        );
+        no_sideways_scroll(&b, &format!("the article at {width} px")).await;
         b.close().await;
     }
 }
@@ -197,12 +193,7 @@ async fn no_page_scrolls_sideways_from_320_to_1920_px() {
                 ".article-footer"
             })
             .await;
-            let overflow = b.eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
-            assert_eq!(
-                overflow,
-                serde_json::json!(0),
-                "{query:?} scrolls sideways at {width}px"
-            );
+            no_sideways_scroll(&b, &format!("{query:?} at {width} px")).await;
         }
         b.close().await;
     }
