@@ -4,7 +4,6 @@
 use folio_e2e::reading::no_sideways_scroll;
 use folio_e2e::seed::{seed_manifest, seed_paragraphs, squash, SEED};
 use folio_e2e::Browser;
-use serde_json::Value;
 
 #[tokio::test]
 async fn every_part_of_the_seed_article_is_visible_with_the_right_text() {
