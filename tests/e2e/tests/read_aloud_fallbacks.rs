@@ -31,6 +31,17 @@ async fn headless_chromium_without_voices_says_so_instead_of_offering_play() {
         .eval("return document.getElementById('folio_read_aloud_panel').hidden;")
         .await;
     assert_eq!(hidden, json!(true), "no dead Play button is offered");
+    // The message keeps to the text column, from its left edge.
+    let edges = b
+        .eval("const box = document.querySelector('.read-aloud__status--notice').getBoundingClientRect();
+               const column = document.querySelector('.story-body').getBoundingClientRect();
+               return [Math.round(box.left - column.left), Math.round(box.right - column.right) <= 0];")
+        .await;
+    assert_eq!(
+        edges,
+        json!([0, true]),
+        "[left offset, ends within the column]"
+    );
     b.screenshot("read-aloud-no-voice-1280").await;
     b.assert_clean("the seed article without voices").await;
     b.close().await;
