@@ -13,11 +13,7 @@ async fn footnotes_jump_there_and_back_with_both_ends_in_view() {
     for width in [360, 1280] {
         let b = Browser::start(width, 800).await;
         b.open(&article(LONG_READ)).await;
-        b.wait_for_css(".footnote-ref a")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click(".footnote-ref a").await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let note = b
             .eval(
@@ -34,11 +30,7 @@ async fn footnotes_jump_there_and_back_with_both_ends_in_view() {
             json!([true, "solid", true, true]),
             "{width} px: below the top edge, marked, a 24 px way back on the note's last line"
         );
-        b.wait_for_css(".footnotes li:target .footnote-back")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click(".footnotes li:target .footnote-back").await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let reference = b
             .eval("const r = document.querySelector('.footnote-ref a:target').getBoundingClientRect(); return r.top / innerHeight;")

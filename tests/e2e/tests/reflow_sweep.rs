@@ -17,11 +17,7 @@ const OTHER_ARTICLES: [&str; 2] = ["folio-long-read-test", "folio-russian-test"]
 /// Sets the text size with the panel's slider, leaving the panel open.
 async fn set_text_size(b: &Browser, step: usize) {
     open_panel(b).await;
-    b.wait_for_css("#folio_reading_text_size")
-        .await
-        .click()
-        .await
-        .expect("focus the text size slider");
+    b.click("#folio_reading_text_size").await;
     b.press(Key::Home).await;
     for _ in 0..BELOW_100 + step {
         b.press(Key::Right).await;

@@ -91,11 +91,7 @@ async fn an_article_opened_from_the_catalog_starts_at_its_top() {
         // The reader scrolls the catalog a little, then opens the sample article's card.
         b.eval("window.scrollTo(0, 120); return null;").await;
         let card = format!("a[href*='{}']", "us-officials-meet-russian-dissidents");
-        b.wait_for_css(&card)
-            .await
-            .click()
-            .await
-            .expect("open the article from its card");
+        b.click(&card).await;
         b.wait_for_css("article h1").await;
         b.wait_for_app().await;
         tokio::time::sleep(Duration::from_millis(500)).await;
