@@ -143,13 +143,26 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
             .find("';")
             .ok_or("Trunk's loader has no end")?;
     let script = &html[script_start..script_end];
-    // Loaded, then two frames later: by then the page's text and photos are on screen.
+    // Loaded, then two frames later: by then the page's text and photos are on screen. If
+    // the app's script or module does not arrive or does not start, the page says so
+    // (index.html's status lines): on a page the app was to load, that the article could
+    // not be loaded; on a static page, which is whole without it, that its tools are not
+    // there, and they are hidden (style/states.css).
     let waiting = format!(
-        "await new Promise((loaded) => document.readyState === 'complete' ? loaded() \
+        "const failed = (error) => {{\n  \
+           const page = document.documentElement;\n  \
+           const line = document.querySelector(page.hasAttribute('data-folio-loading') \
+             ? '[data-folio-status=load-failed]' : '[data-folio-status=app-failed]');\n  \
+           page.removeAttribute('data-folio-js');\n  \
+           if (page.hasAttribute('data-folio-loading')) page.setAttribute('data-folio-loading', 'failed');\n  \
+           if (line) {{ line.hidden = false; line.querySelector('button').addEventListener('click', () => location.reload()); }}\n  \
+           throw error;\n\
+         }};\n\
+         await new Promise((loaded) => document.readyState === 'complete' ? loaded() \
          : addEventListener('load', loaded, {{ once: true }}));\n\
          await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));\n\
-         const bindings = await import('{script}');\n\
-         const init = bindings.default;"
+         const bindings = await import('{script}').catch(failed);\n\
+         const init = (options) => bindings.default(options).catch(failed);"
     );
     Ok(format!(
         "{}{waiting}{}",
@@ -192,7 +205,8 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("addEventListener('load'"), "{page}");
-        assert!(page.contains("const bindings = await import('./a.js');\nconst init = bindings.default;\nconst wasm = await init();"), "{page}");
+        assert!(page.contains("const bindings = await import('./a.js').catch(failed);\nconst init = (options) => bindings.default(options).catch(failed);\nconst wasm = await init();"), "{page}");
+        assert!(page.contains("[data-folio-status=load-failed]"), "{page}");
         assert!(after_the_page_has_loaded("<script></script>").is_err());
     }
 

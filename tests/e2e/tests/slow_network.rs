@@ -1,0 +1,165 @@
+//! A page that waits for the app, on a slow network: the header and a loading line come
+//! from the HTML alone, and when the app does not arrive the page says so, on a page the
+//! app was to load and on a static page, which stays whole.
+
+use folio_e2e::offline::until;
+use folio_e2e::seed::SEED;
+use folio_e2e::{article, page, Browser};
+use serde_json::{json, Value};
+
+/// A slow 3G connection: 400 ms to answer, 50 KB/s down.
+const SLOW_3G: &str = r#"{ "offline": false, "latency": 400, "downloadThroughput": 51200, "uploadThroughput": 51200 }"#;
+
+/// What the reader sees: the header's words, whether the list of articles shows, the line
+/// in place of the article, and which status lines are shown, with their words.
+const SEEN: &str = "const header = document.querySelector('.site-header');
+  const main = document.getElementById('folio_main');
+  const shown = (e) => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  return {
+    ready: document.documentElement.dataset.folioApp === 'ready',
+    header: shown(header) ? header.innerText.trim() : null,
+    list: [...main.children].some(shown),
+    waiting: getComputedStyle(main, '::before').content,
+    lines: [...document.querySelectorAll('.app-status__line')].filter(shown).map(l => [l.dataset.folioStatus, l.getAttribute('role'), l.innerText]),
+    tools: shown(document.querySelector('.article-tools')),
+  };";
+
+#[tokio::test]
+async fn on_a_slow_network_a_page_the_app_loads_shows_the_header_and_says_it_is_loading() {
+    let b = Browser::start(360, 740).await;
+    b.cdp("Network.enable", json!({})).await;
+    let slow: Value = serde_json::from_str(SLOW_3G).unwrap();
+    b.cdp("Network.emulateNetworkConditions", slow).await;
+    let bundle = format!("?bundle=bundles/{SEED}/");
+    b.client.goto(&page(&bundle)).await.expect("navigation");
+    // The app starts once the page has loaded, and its module takes seconds to arrive at
+    // 50 KB/s: the page meanwhile is the HTML's own.
+    let seen = b.eval(SEEN).await;
+    assert_eq!(
+        seen["ready"],
+        json!(false),
+        "the app has not started yet: {seen}"
+    );
+    assert!(
+        seen["header"].as_str().is_some_and(|h| h.contains("Folio")),
+        "the site header is on screen before the app: {seen}"
+    );
+    assert_eq!(
+        seen["list"],
+        json!(false),
+        "the list of articles is not shown in place of the article: {seen}"
+    );
+    assert_eq!(seen["waiting"], json!("\"Loading the article…\""), "{seen}");
+    b.screenshot("slow-network-loading-360").await;
+    // And then the article arrives.
+    until(&b, "return document.documentElement.dataset.folioApp === 'ready' && !!document.querySelector('article h1');", 60).await;
+    let seen = b.eval(SEEN).await;
+    assert_eq!(
+        seen["waiting"],
+        json!("none"),
+        "the loading line is gone: {seen}"
+    );
+    assert_eq!(seen["lines"], json!([]), "no failure is reported: {seen}");
+    b.close().await;
+}
+
+/// Starts a browser whose requests for the app's module fail, as on a connection that
+/// drops it.
+async fn without_the_module(width: u32) -> Browser {
+    let b = Browser::start(width, 800).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] }))
+        .await;
+    b
+}
+
+#[tokio::test]
+async fn when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a_reload() {
+    let b = without_the_module(360).await;
+    let bundle = format!("?bundle=bundles/{SEED}/");
+    b.client.goto(&page(&bundle)).await.expect("navigation");
+    let seen = until(
+        &b,
+        "return document.documentElement.dataset.folioLoading === 'failed';",
+        20,
+    )
+    .await;
+    assert_eq!(seen, json!(true));
+    let seen = b.eval(SEEN).await;
+    let lines = seen["lines"].as_array().expect("lines");
+    assert_eq!(lines.len(), 1, "one status line: {seen}");
+    assert_eq!(lines[0][0], json!("load-failed"), "{seen}");
+    assert_eq!(lines[0][1], json!("alert"), "announced: {seen}");
+    let said = lines[0][2].as_str().unwrap();
+    assert!(
+        said.starts_with("The article could not be loaded.")
+            && said.contains("Check your connection, then reload the page."),
+        "{said}"
+    );
+    assert!(
+        seen["header"].as_str().is_some_and(|h| h.contains("Folio")),
+        "{seen}"
+    );
+    assert_eq!(seen["list"], json!(false), "{seen}");
+    assert_eq!(
+        seen["waiting"],
+        json!("none"),
+        "it no longer says it is loading: {seen}"
+    );
+    b.screenshot("app-did-not-arrive-360").await;
+
+    // Reload, with the network back: the article opens.
+    b.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await;
+    b.eval("window.folioBeforeReload = true; return true;")
+        .await;
+    b.click("[data-folio-status=load-failed] button").await;
+    until(
+        &b,
+        "return !window.folioBeforeReload && document.documentElement.dataset.folioApp === 'ready' && !!document.querySelector('article h1');",
+        20,
+    )
+    .await;
+    assert_eq!(b.eval(SEEN).await["lines"], json!([]));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn when_the_app_does_not_arrive_a_static_page_stays_whole_and_hides_the_tools_it_cannot_run()
+{
+    let b = without_the_module(1280).await;
+    b.client
+        .goto(&page(&article(SEED)))
+        .await
+        .expect("navigation");
+    until(
+        &b,
+        "return !!document.querySelector('[data-folio-status=app-failed]:not([hidden])');",
+        20,
+    )
+    .await;
+    let seen = b.eval(SEEN).await;
+    let lines = seen["lines"].as_array().expect("lines");
+    assert_eq!(lines.len(), 1, "one status line: {seen}");
+    assert_eq!(lines[0][0], json!("app-failed"), "{seen}");
+    assert!(
+        lines[0][2]
+            .as_str()
+            .unwrap()
+            .starts_with("Reading settings and Listen are unavailable."),
+        "{seen}"
+    );
+    assert_eq!(
+        seen["tools"],
+        json!(false),
+        "Reading settings and Listen, which need the app, are not offered: {seen}"
+    );
+    let story = b
+        .eval("return document.querySelectorAll('article .story-body p').length;")
+        .await;
+    assert!(
+        story.as_u64().is_some_and(|n| n > 5),
+        "the article is all there: {story}"
+    );
+    b.screenshot("app-did-not-arrive-static-1280").await;
+    b.close().await;
+}
