@@ -173,6 +173,7 @@ fn table(
     head: Vec<Vec<Inline>>,
     rows: Vec<Vec<Vec<Inline>>>,
 ) -> AnyView {
+    let columns = head.len();
     let class_of = move |i: usize| alignments.get(i).copied().and_then(align_class);
     let head = head
         .into_iter()
@@ -190,8 +191,17 @@ fn table(
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
+    // The hint shows only while the table is wider than its box (style/article.css), and
+    // the box's edges shade where columns lie out of sight; both are for the eye, so the
+    // hint is hidden from screen readers, which read the table whole.
+    let hint = if columns == 1 {
+        "Scroll sideways to see the whole table".to_owned()
+    } else {
+        format!("Scroll sideways to see all {columns} columns")
+    };
     view! {
         <div class="table-scroll" role="region" aria-label="Table" tabindex="0">
+            <p class="table-scroll__hint" aria-hidden="true">{hint}</p>
             <table>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>

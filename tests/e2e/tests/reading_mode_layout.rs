@@ -13,12 +13,7 @@ async fn at_320_px_with_text_at_300_percent_nothing_scrolls_sideways() {
     b.open(SEED).await;
     let size = "return parseFloat(getComputedStyle(document.getElementById('body_p_1')).fontSize);";
     let before = b.eval(size).await.as_f64().expect("a font size");
-    open_panel(&b).await;
-    b.wait_for_css("#folio_reading_text_size")
-        .await
-        .click()
-        .await
-        .expect("focus slider");
+    focus_text_size(&b).await;
     b.press(Key::End).await;
     assert_eq!(status(&b).await, "Text size: 300%");
     // The article's text really is three times the size, not only the status line.
@@ -35,8 +30,7 @@ async fn at_320_px_with_text_at_300_percent_nothing_scrolls_sideways() {
     for preset in PRESETS {
         open_panel(&b).await;
         click_preset(&b, preset).await;
-        let el = b.wait_for_css("#folio_reading_text_size").await;
-        el.click().await.expect("focus slider");
+        b.click("#folio_reading_text_size").await;
         b.press(Key::End).await;
         close_panel(&b).await;
         no_sideways_scroll(&b, &format!("{preset} at 300%")).await;

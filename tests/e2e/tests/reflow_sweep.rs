@@ -4,26 +4,10 @@
 //! sideways (WCAG 1.4.4 and 1.4.10). Measured against the width set, as
 //! `no_sideways_scroll` says why.
 
-use fantoccini::key::Key;
 use folio_e2e::reading::*;
 use folio_e2e::{article, Browser};
 
-/// The text sizes from 100% up, as the panel's slider steps through them.
-const SIZES: [u32; 8] = [100, 110, 125, 150, 175, 200, 250, 300];
-/// Steps below 100% on the slider.
-const BELOW_100: usize = 2;
 const OTHER_ARTICLES: [&str; 2] = ["folio-long-read-test", "folio-russian-test"];
-
-/// Sets the text size with the panel's slider, leaving the panel open.
-async fn set_text_size(b: &Browser, step: usize) {
-    open_panel(b).await;
-    b.click("#folio_reading_text_size").await;
-    b.press(Key::Home).await;
-    for _ in 0..BELOW_100 + step {
-        b.press(Key::Right).await;
-    }
-    assert_eq!(status(b).await, format!("Text size: {}%", SIZES[step]));
-}
 
 /// Checks an article page with its panel open, then closed.
 async fn check_article(b: &Browser, what: &str) {
@@ -46,12 +30,12 @@ async fn check_page(b: &Browser, what: &str) {
 async fn no_text_size_from_100_to_300_percent_scrolls_any_page_sideways_on_a_phone() {
     for width in [320, 360, 412] {
         let b = Browser::start(width, 740).await;
-        for (step, size) in SIZES.iter().enumerate() {
+        for size in TEXT_SIZES {
             let at = format!("{width} px, text at {size}%");
             b.open(SEED).await;
-            set_text_size(&b, step).await;
+            set_text_size(&b, size).await;
             check_article(&b, &format!("sample article, {at}")).await;
-            if *size == 300 {
+            if size == 300 {
                 b.eval("scrollTo(0, 0); return null;").await;
                 b.screenshot(&format!("reflow-sweep-article-{width}-300"))
                     .await;
@@ -64,7 +48,7 @@ async fn no_text_size_from_100_to_300_percent_scrolls_any_page_sideways_on_a_pho
             }
             b.open("").await;
             check_page(&b, &format!("catalog, {at}")).await;
-            if *size == 300 {
+            if size == 300 {
                 b.screenshot(&format!("reflow-sweep-catalog-{width}-300"))
                     .await;
             }
