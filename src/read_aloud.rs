@@ -155,7 +155,11 @@ pub fn ReadAloud(
                 class:read-aloud__status--notice=move || matches!(panel.get(), Panel::Missing | Panel::NoVoice)
                 role="status"
             >
-                {message}
+                // Nothing at all when there is nothing to say, not even the blank text a
+                // static render would keep for it, so `:empty` drops the line's margin on
+                // the static page as in the app, and the page does not move when the app
+                // takes it over.
+                {move || Some(message()).filter(|said| !said.is_empty())}
             </p>
         </section>
     }

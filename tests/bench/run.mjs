@@ -15,6 +15,8 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-bac
 // Network and CPU for the cold load: 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x slower.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 const CPU_SLOWDOWN = 4;
+// The 2G profile: 250 kbit/s each way, 300 ms RTT, the same CPU.
+const NETWORK_2G = { offline: false, latency: 300, downloadThroughput: 250e3 / 8, uploadThroughput: 250e3 / 8 };
 
 // Runs in the page before any of its scripts: records paints, long tasks, layout shifts and
 // the moment the headline is in the page with a size.
@@ -62,8 +64,8 @@ function observe() {
 }
 
 // serviceWorkers: 'allow' (a first visit as readers make it, the worker installing), or
-// 'block' (the same page as if Folio had none).
-async function coldLoad(browser, url, serviceWorkers = 'allow') {
+// 'block' (the same page as if Folio had none); network: NETWORK or NETWORK_2G.
+async function coldLoad(browser, url, serviceWorkers = 'allow', network = NETWORK) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, serviceWorkers });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -79,7 +81,7 @@ async function coldLoad(browser, url, serviceWorkers = 'allow') {
   });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Network.emulateNetworkConditions', network);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await page.addInitScript(observe);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
@@ -91,12 +93,16 @@ async function coldLoad(browser, url, serviceWorkers = 'allow') {
   const painted = metrics.headlinePaint;
   // Bytes on the wire (headers and bodies, compressed) of every request that had finished
   // when the headline was painted: what the first paint waited for. (Requests still
-  // arriving then, such as the wasm module, did not hold it up.)
-  const done = [...requests.values()].filter((r) => r.finished !== null && r.finished <= painted);
-  const bytesBeforeHeadline = painted === null || origin === null ? null
-    : done.reduce((sum, r) => sum + (r.transfer || 0), 0);
+  // arriving then, such as the wasm module, did not hold it up.) The same when the app had
+  // taken over.
+  const bytesBefore = (moment) => moment === null || origin === null ? null
+    : [...requests.values()].filter((r) => r.finished !== null && r.finished <= moment)
+      .reduce((sum, r) => sum + (r.transfer || 0), 0);
+  // Everything the page asked for, pictures included, once the network was idle.
+  const bytesTotal = [...requests.values()].reduce((sum, r) => sum + (r.transfer || 0), 0);
   const wasm = [...requests.values()].find((r) => r.url.endsWith('.wasm'));
-  return { ...metrics, bytesBeforeHeadline, wasmArrived: wasm ? wasm.finished : null, requests: [...requests.values()] };
+  return { ...metrics, bytesBeforeHeadline: bytesBefore(painted), bytesBeforeTakeover: bytesBefore(metrics.takeover), bytesTotal,
+    wasmArrived: wasm ? wasm.finished : null, requests: [...requests.values()] };
 }
 
 async function longArticles(browser) {
@@ -143,7 +149,7 @@ async function memory(browser) {
   return { article: cfg.memoryArticle, elements: r.elements, before, after };
 }
 
-const result = { chromium: null, cold: [], coldWithoutWorker: [], offlineReopen: null, long: null, memory: null, longLoads: null, hostile: null };
+const result = { chromium: null, cold: [], cold2g: [], coldWithoutWorker: [], offlineReopen: null, long: null, memory: null, longLoads: null, hostile: null };
 {
   const browser = await chromium.launch({ executablePath: cfg.chromium, args: FLAGS });
   result.chromium = browser.version();
@@ -154,6 +160,11 @@ const result = { chromium: null, cold: [], coldWithoutWorker: [], offlineReopen:
     const without = await coldLoad(browser, cfg.app, 'block');
     process.stderr.write(`cold load ${i + 1}/${cfg.runs} without the service worker: LCP ${Math.round(without.lcp)} ms\n`);
     result.coldWithoutWorker.push({ lcp: without.lcp, headlinePaint: without.headlinePaint, takeover: without.takeover });
+  }
+  for (let i = 0; i < cfg.runs; i++) {
+    const r = await coldLoad(browser, cfg.app, 'allow', NETWORK_2G);
+    process.stderr.write(`cold load on 2G ${i + 1}/${cfg.runs}: headline painted ${Math.round(r.headlinePaint)} ms, taken over ${Math.round(r.takeover)} ms, ${r.bytesTotal} bytes in all\n`);
+    result.cold2g.push(r);
   }
   result.offlineReopen = await offlineReopen(browser, cfg, observe, CPU_SLOWDOWN);
   await browser.close();

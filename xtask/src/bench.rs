@@ -106,25 +106,14 @@ pub fn run() -> Outcome {
         "article": lighthouse::scores("article", &article_url, &out)?,
     });
     let cold = browser["cold"].as_array().cloned().unwrap_or_default();
-    let series = |key: &str| -> Vec<f64> { cold.iter().filter_map(|r| r[key].as_f64()).collect() };
+    let cold_2g = browser["cold2g"].as_array().cloned().unwrap_or_default();
     let results = json!({
         "machine": machine(browser["chromium"].as_str().unwrap_or("?")),
         "runs": RUNS,
         "assets": sizes::to_json(&assets),
         "first_visit": sizes::first_visit(&dist, &cold.first().map(|r| r["requests"].clone()).unwrap_or_default())?,
-        "cold_load": {
-            "url": article_url,
-            "headline": report::stats(&series("headline")),
-            "headline_paint": report::stats(&series("headlinePaint")),
-            "bytes_before_headline": report::stats(&series("bytesBeforeHeadline")),
-            "wasm_arrived": report::stats(&series("wasmArrived")),
-            "takeover": report::stats(&series("takeover")),
-            "fcp": report::stats(&series("fcp")),
-            "lcp": report::stats(&series("lcp")),
-            "tbt": report::stats(&series("tbt")),
-            "cls": report::stats(&series("cls")),
-            "runs": cold.iter().map(|r| { let mut r = r.clone(); r.as_object_mut().map(|o| o.remove("requests")); r }).collect::<Vec<_>>(),
-        },
+        "cold_load": report::cold::summary(&article_url, &cold),
+        "cold_load_2g": report::cold::summary(&article_url, &cold_2g),
         "lighthouse": lighthouse,
         "long": long_articles(&browser["long"]),
         "long_loads": report::loads::summary(&browser["longLoads"]),

@@ -1,6 +1,7 @@
 //! A page that waits for the app, on a slow network: the header and a loading line come
-//! from the HTML alone, and when the app does not arrive the page says so, on a page the
-//! app was to load and on a static page, which stays whole.
+//! from the HTML alone; when the app does not arrive the page says so, on a page the app
+//! was to load and on a static page, which stays whole; and when it does arrive, it takes a
+//! static page over without moving anything on it.
 
 use folio_e2e::offline::until;
 use folio_e2e::seed::SEED;
@@ -162,4 +163,56 @@ async fn when_the_app_does_not_arrive_a_static_page_stays_whole_and_hides_the_to
     );
     b.screenshot("app-did-not-arrive-static-1280").await;
     b.close().await;
+}
+
+/// Where each element of the page's `<main>` is, in document order: its name and class,
+/// its top and its height, to the nearest pixel.
+const PLACES: &str = "return [...document.querySelectorAll('main *')].map(e => {
+    const r = e.getBoundingClientRect();
+    return e.localName + '.' + String(e.getAttribute('class') || '').split(' ')[0] + ' ' + Math.round(r.top) + '+' + Math.round(r.height);
+  });";
+
+#[tokio::test]
+async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
+    // Nothing may move when the app's copy replaces the static page: a reader would see the
+    // jump, and the browser counts the moved photo as a new largest paint (LCP).
+    for (id, width) in [(SEED, 412), (SEED, 1280), ("folio-russian-test", 412)] {
+        let b = Browser::start(width, 900).await;
+        b.cdp("Network.enable", json!({})).await;
+        let slow: Value = serde_json::from_str(SLOW_3G).unwrap();
+        b.cdp("Network.emulateNetworkConditions", slow).await;
+        b.client
+            .goto(&page(&article(id)))
+            .await
+            .expect("navigation");
+        let before = b.eval(PLACES).await;
+        assert_eq!(
+            b.eval("return document.documentElement.dataset.folioApp || null;")
+                .await,
+            json!(null),
+            "{id} at {width} px: measured before the app took over"
+        );
+        until(
+            &b,
+            "return document.documentElement.dataset.folioApp === 'ready';",
+            60,
+        )
+        .await;
+        let after = b.eval(PLACES).await;
+        let (before, after) = (before.as_array().unwrap(), after.as_array().unwrap());
+        assert_eq!(before.len(), after.len(), "{id} at {width} px: the same elements");
+        let moved: Vec<String> = before
+            .iter()
+            .zip(after)
+            .filter(|(b, a)| b != a)
+            .map(|(b, a)| format!("{b} -> {a}"))
+            .take(6)
+            .collect();
+        assert_eq!(
+            moved,
+            Vec::<String>::new(),
+            "{id} at {width} px: moved by the takeover"
+        );
+        b.close().await;
+    }
 }

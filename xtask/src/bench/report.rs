@@ -1,5 +1,6 @@
 //! The bench's Markdown report: one table per measurement, then the targets, met or missed.
 
+pub mod cold;
 pub mod loads;
 
 use std::fmt::Write;
@@ -134,44 +135,16 @@ pub fn markdown(r: &Value) -> String {
     );
     let _ = writeln!(o, "\nThe size budget's derived list (`xtask/src/budget.rs`) {} the files this page load requested{}.", if fv["budget_list_matches"] == true { "matches" } else { "does NOT match" }, if fv["budget_list_matches"] == true { String::new() } else { format!(" (only in the budget's list: {}; only in the page load: {})", fv["only_in_budget_list"], fv["only_in_page_load"]) });
     let c = &r["cold_load"];
-    let _ = writeln!(o, "\n### Cold load of the sample article (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT, cache off; median (min–max) of {} runs)\n\n| metric | value |\n| --- | ---: |", c["headline"]["runs"]);
-    let _ = writeln!(
-        o,
-        "| headline (`#folio_headline`) in the page with a size | {} |",
-        mmm(&c["headline"], 0, " ms")
+    cold::table(
+        &mut o,
+        "Cold load of the sample article (CPU 4x slower, 1.6 Mbit/s, 150 ms RTT, cache off",
+        c,
     );
-    let _ = writeln!(
-        o,
-        "| headline painted (Element Timing) | {} |",
-        mmm(&c["headline_paint"], 0, " ms")
+    cold::table(
+        &mut o,
+        "Cold load of the sample article on 2G (CPU 4x slower, 250 kbit/s each way, 300 ms RTT, cache off",
+        &r["cold_load_2g"],
     );
-    let _ = writeln!(
-        o,
-        "| bytes of the requests finished before the headline was painted (on the wire) | {} |",
-        mmm(&c["bytes_before_headline"], 0, " B")
-    );
-    let _ = writeln!(
-        o,
-        "| wasm module finished arriving | {} |",
-        mmm(&c["wasm_arrived"], 0, " ms")
-    );
-    let _ = writeln!(
-        o,
-        "| app has taken over: Reading settings and Listen answer a click | {} |",
-        mmm(&c["takeover"], 0, " ms")
-    );
-    let _ = writeln!(
-        o,
-        "| First Contentful Paint | {} |",
-        mmm(&c["fcp"], 0, " ms")
-    );
-    let _ = writeln!(
-        o,
-        "| Largest Contentful Paint | {} |",
-        mmm(&c["lcp"], 0, " ms")
-    );
-    let _ = writeln!(o, "| Total Blocking Time | {} |", mmm(&c["tbt"], 0, " ms"));
-    let _ = writeln!(o, "| Cumulative Layout Shift | {} |", mmm(&c["cls"], 3, ""));
     let lh = &r["lighthouse"];
     let _ = writeln!(o, "\n### Lighthouse 12.2.3, mobile preset (median of {} runs per page)\n\n| page | performance | accessibility | best practices | SEO | LCP (simulated) | TBT (simulated) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |", lh["catalog"]["runs"]);
     for (name, page) in [
