@@ -101,7 +101,11 @@ async function coldLoad(browser, url, serviceWorkers = 'allow', network = NETWOR
   // Everything the page asked for, pictures included, once the network was idle.
   const bytesTotal = [...requests.values()].reduce((sum, r) => sum + (r.transfer || 0), 0);
   const wasm = [...requests.values()].find((r) => r.url.endsWith('.wasm'));
+  // The page's own HTML: on a slow network the headline is painted while it still arrives,
+  // so it is not among the requests finished before then.
+  const html = [...requests.values()].find((r) => r.type === 'Document');
   return { ...metrics, bytesBeforeHeadline: bytesBefore(painted), bytesBeforeTakeover: bytesBefore(metrics.takeover), bytesTotal,
+    htmlBytes: html ? html.transfer : null, htmlArrived: html ? html.finished : null,
     wasmArrived: wasm ? wasm.finished : null, requests: [...requests.values()] };
 }
 

@@ -200,7 +200,11 @@ async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
         .await;
         let after = b.eval(PLACES).await;
         let (before, after) = (before.as_array().unwrap(), after.as_array().unwrap());
-        assert_eq!(before.len(), after.len(), "{id} at {width} px: the same elements");
+        assert_eq!(
+            before.len(),
+            after.len(),
+            "{id} at {width} px: the same elements"
+        );
         let moved: Vec<String> = before
             .iter()
             .zip(after)
@@ -212,6 +216,56 @@ async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
             moved,
             Vec::<String>::new(),
             "{id} at {width} px: moved by the takeover"
+        );
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_app_s_copy_of_a_static_page_is_never_counted_as_a_new_largest_paint() {
+    // The browser reports a largest contentful paint again when the app's copy of the lead
+    // photo is painted a pixel larger than the static page's, as it was when page margins
+    // fell between pixels; then the page's LCP is the takeover's moment, seconds late. Each
+    // entry's element tells: the static page's elements are gone after the takeover.
+    for width in [360, 412] {
+        let b = Browser::start(width, 823).await;
+        b.cdp("Network.enable", json!({})).await;
+        let network = json!({ "offline": false, "latency": 150, "downloadThroughput": 200000, "uploadThroughput": 93750 });
+        b.cdp("Network.emulateNetworkConditions", network).await;
+        b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+            .await;
+        // A phone's screen, 1.75 device pixels to the CSS pixel: where a fraction of a
+        // pixel rounds differently from one paint to the next.
+        let phone =
+            json!({ "width": width, "height": 823, "deviceScaleFactor": 1.75, "mobile": true });
+        b.cdp("Emulation.setDeviceMetricsOverride", phone).await;
+        b.client
+            .goto(&page(&article(SEED)))
+            .await
+            .expect("navigation");
+        until(
+            &b,
+            "return document.documentElement.dataset.folioApp === 'ready';",
+            60,
+        )
+        .await;
+        let entries = b
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 new PerformanceObserver(list => done(list.getEntries().map(e =>
+                   [Math.round(e.startTime), e.size, e.element ? e.element.localName : null, !!e.element && e.element.isConnected])))
+                   .observe({ type: 'largest-contentful-paint', buffered: true });",
+                vec![],
+            )
+            .await
+            .expect("LCP entries");
+        let entries = entries.as_array().expect("a list").clone();
+        assert!(!entries.is_empty(), "{width} px: no LCP entry at all");
+        let late: Vec<&Value> = entries.iter().filter(|e| e[3] == json!(true)).collect();
+        assert!(
+            late.is_empty(),
+            "{width} px: the app's copy was counted as a new largest paint: {late:?} (all: {entries:?})"
         );
         b.close().await;
     }

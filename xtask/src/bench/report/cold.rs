@@ -8,9 +8,11 @@ use serde_json::{json, Value};
 use super::{mmm, stats};
 
 /// Each measure, from the raw runs' key, kept as the summary's key.
-const MEASURES: [(&str, &str); 12] = [
+const MEASURES: [(&str, &str); 14] = [
     ("headline", "headline"),
     ("headlinePaint", "headline_paint"),
+    ("htmlBytes", "html_bytes"),
+    ("htmlArrived", "html_arrived"),
     ("bytesBeforeHeadline", "bytes_before_headline"),
     ("wasmArrived", "wasm_arrived"),
     ("takeover", "takeover"),
@@ -51,14 +53,26 @@ pub fn table(o: &mut String, title: &str, c: &Value) {
         "\n### {title}; median (min–max) of {} runs)\n\n| metric | value |\n| --- | ---: |",
         c["headline"]["runs"]
     );
-    let rows: [(&str, &str, usize, &str); 11] = [
+    let rows: [(&str, &str, usize, &str); 13] = [
         (
             "headline (`#folio_headline`) in the page with a size",
             "headline",
             0,
             " ms",
         ),
-        ("headline painted (Element Timing)", "headline_paint", 0, " ms"),
+        (
+            "headline painted (Element Timing)",
+            "headline_paint",
+            0,
+            " ms",
+        ),
+        ("the page's HTML (on the wire)", "html_bytes", 0, " B"),
+        (
+            "the page's HTML finished arriving",
+            "html_arrived",
+            0,
+            " ms",
+        ),
         (
             "bytes of the requests finished before the headline was painted (on the wire)",
             "bytes_before_headline",
