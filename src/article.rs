@@ -29,6 +29,9 @@ pub fn ArticleView(
         article: loaded.article.clone(),
         base: loaded.base,
     };
+    // Folio's own words are marked as its interface's language inside another language's
+    // article, and the article's words inside them as its own again.
+    let (ui, article_lang) = (ctx.interface_lang(), ctx.article_lang());
     provide_context(ctx);
     let article = loaded.article;
     let m = article.manifest.clone();
@@ -62,9 +65,9 @@ pub fn ArticleView(
             </div>
             <footer class="article-footer">
                 {(!m.tags.is_empty()).then(|| view! {
-                    <ul class="tags" aria-label="Topics">{m.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                    <ul class="tags" aria-label="Topics" lang=ui>{m.tags.iter().map(|t| view! { <li lang=article_lang.clone()>{t.clone()}</li> }).collect_view()}</ul>
                 })}
-                <p class="source-line">"Source: " {m.source.name.clone()}</p>
+                <p class="source-line"><span lang=ui>"Source:"</span>" " {m.source.name.clone()}</p>
                 {m.rights.clone().map(|r| view! { <p class="rights">{r}</p> })}
             </footer>
         </article>

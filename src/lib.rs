@@ -110,6 +110,14 @@ pub fn App(
         )),
         _ => None,
     };
+    // An article's page is in the article's language (`<html lang>`, set with the static
+    // page), so the site's own words around it say they are the interface's.
+    let ui = match &page {
+        Page::Article(loaded) => {
+            render_context::interface_lang_beside(&loaded.article.manifest.language)
+        }
+        _ => None,
+    };
     let content = match page {
         Page::Load(Place::Catalog) => view! { <CatalogPage/> }.into_any(),
         Page::Load(Place::Article(source)) => view! { <ArticlePage source/> }.into_any(),
@@ -123,8 +131,8 @@ pub fn App(
     let chrome = site.embed.is_none();
     view! {
         {chrome.then(|| view! {
-            <a class="skip-link" href="#folio_main" target="_self">"Skip to content"</a>
-            <header class="site-header">
+            <a class="skip-link" href="#folio_main" target="_self" lang=ui>"Skip to content"</a>
+            <header class="site-header" lang=ui>
                 <a class="site-header__name" href=site.home_href()>"Folio"</a>
                 <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
             </header>
@@ -132,11 +140,11 @@ pub fn App(
         <main id="folio_main" tabindex="-1">
             {content}
             {read_on.map(|(href, text)| view! {
-                <p class="embed__read-on"><a href=href target="_blank">{text}</a></p>
+                <p class="embed__read-on" lang=ui><a href=href target="_blank">{text}</a></p>
             })}
         </main>
         {chrome.then(|| view! {
-            <footer class="site-footer">
+            <footer class="site-footer" lang=ui>
                 <p>"Folio shows article bundles. Each article credits its own source."</p>
             </footer>
         })}

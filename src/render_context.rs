@@ -81,4 +81,54 @@ impl RenderContext {
     pub fn file_url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
+
+    /// The language of Folio's own words (its interface) where it differs from the
+    /// article's, so that each of them inside the article says so (`lang`, WCAG 3.1.2)
+    /// and a screen reader reads "Published" or "Footnote 1" in English inside a Russian
+    /// article; `None` inside an English one.
+    pub fn interface_lang(&self) -> Option<&'static str> {
+        interface_lang_beside(&self.article.manifest.language)
+    }
+
+    /// The article's own language, to set again inside an element that
+    /// [`RenderContext::interface_lang`] marked, where the article's words resume; `None`
+    /// when the article and the interface share a language.
+    pub fn article_lang(&self) -> Option<String> {
+        self.interface_lang()
+            .map(|_| self.article.manifest.language.clone())
+    }
+}
+
+/// [`RenderContext::interface_lang`] of the article being rendered; `None` outside one.
+pub fn use_interface_lang() -> Option<&'static str> {
+    use_context::<RenderContext>().and_then(|c| c.interface_lang())
+}
+
+/// [`RenderContext::article_lang`] of the article being rendered; `None` outside one.
+pub fn use_article_lang() -> Option<String> {
+    use_context::<RenderContext>().and_then(|c| c.article_lang())
+}
+
+/// The interface's language, for Folio's words on a page or in an article whose language is
+/// `language`; `None` where they are the same language.
+pub fn interface_lang_beside(language: &str) -> Option<&'static str> {
+    let primary = language.split('-').next().unwrap_or_default();
+    (!primary.eq_ignore_ascii_case(INTERFACE_LANG)).then_some(INTERFACE_LANG)
+}
+
+/// The language Folio's interface is written in.
+pub const INTERFACE_LANG: &str = "en";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folio_s_words_are_marked_only_beside_another_language() {
+        assert_eq!(interface_lang_beside("ru"), Some("en"));
+        assert_eq!(interface_lang_beside("fa-IR"), Some("en"));
+        assert_eq!(interface_lang_beside("en"), None);
+        assert_eq!(interface_lang_beside("en-GB"), None);
+        assert_eq!(interface_lang_beside("EN"), None);
+    }
 }

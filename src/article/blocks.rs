@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::article::figure::Figure;
 use crate::article::inlines::inlines;
 use crate::article::slices::{BodyProgress, BodyState};
-use crate::render_context::RenderContext;
+use crate::render_context::{use_article_lang, use_interface_lang, RenderContext};
 
 /// A document's blocks, then its footnotes. Every id comes from the document's own
 /// [`folio_bundle::Scope`], so several texts share a page without a clash. In the browser a
@@ -49,9 +49,10 @@ pub fn DocumentView(
 /// The footnotes' section around `items`; `list` is its `<ol>`, where a sliced build puts
 /// the footnotes that come later.
 pub fn footnote_list(items: AnyView, list: NodeRef<Ol>) -> AnyView {
+    // The section's name is Folio's word; the notes are the article's.
     view! {
-        <section class="footnotes" aria-label="Footnotes">
-            <ol node_ref=list>{items}</ol>
+        <section class="footnotes" aria-label="Footnotes" lang=use_interface_lang()>
+            <ol node_ref=list lang=use_article_lang()>{items}</ol>
         </section>
     }
     .into_any()
@@ -63,7 +64,7 @@ pub fn footnote(note: Footnote, scope: &Scope) -> AnyView {
     view! {
         <li id=scope.note_id(n) value=n>
             {blocks(note.blocks)}
-            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=format!("Back to reference {n}")>"↩"</a>
+            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=format!("Back to reference {n}") lang=use_interface_lang()>"↩"</a>
         </li>
     }
     .into_any()
@@ -99,7 +100,7 @@ pub fn block(item: Block) -> AnyView {
         .into_any(),
         Block::Rule => view! { <hr/> }.into_any(),
         Block::RawHtml(html) => {
-            view! { <pre class="raw-html" aria-label="Unrendered HTML">{html}</pre> }.into_any()
+            view! { <pre class="raw-html" aria-label="Unrendered HTML" lang=use_interface_lang()>{html}</pre> }.into_any()
         }
         // The bundle's report already warned of it; the reader gets its text.
         Block::Unsupported { what, text } => {
@@ -130,7 +131,7 @@ fn list(start: Option<u64>, tight: bool, items: Vec<ListItem>) -> AnyView {
             match item.task {
                 Some(done) => view! {
                     <li class=if done { "task task--done" } else { "task" }>
-                        <input type="checkbox" disabled=true checked=done aria-label=if done { "Done" } else { "Not done" }/>
+                        <input type="checkbox" disabled=true checked=done aria-label=if done { "Done" } else { "Not done" } lang=use_interface_lang()/>
                         " "
                         {blocks(item.blocks)}
                     </li>
@@ -200,9 +201,9 @@ fn table(
         format!("Scroll sideways to see all {columns} columns")
     };
     view! {
-        <div class="table-scroll" role="region" aria-label="Table" tabindex="0">
+        <div class="table-scroll" role="region" aria-label="Table" tabindex="0" lang=use_interface_lang()>
             <p class="table-scroll__hint" aria-hidden="true">{hint}</p>
-            <table>
+            <table lang=use_article_lang()>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -20,6 +20,7 @@ pub fn Figure(
     eager: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<RenderContext>();
+    let ui = ctx.interface_lang();
     let failed = RwSignal::new(false);
     let credit = credit.or_else(|| media.credit.clone());
     // The main file is one of the candidates too, at its declared width.
@@ -50,13 +51,13 @@ pub fn Figure(
                     on:error=move |_| failed.set(true)
                 />
                 <Show when=move || failed.get()>
-                    <p class="figure__failed" aria-hidden="true">"Image unavailable"</p>
+                    <p class="figure__failed" aria-hidden="true" lang=ui>"Image unavailable"</p>
                 </Show>
             </div>
             <figcaption class="figure__caption">
-                <span class="visually-hidden">"Image: "</span>
+                <span class="visually-hidden" lang=ui>"Image: "</span>
                 {caption}
-                {credit.map(|c| view! { " " <span class="figure__credit">"("<span class="visually-hidden">"Credit: "</span>{c}")"</span> })}
+                {credit.map(|c| view! { " " <span class="figure__credit">"("<span class="visually-hidden" lang=ui>"Credit: "</span>{c}")"</span> })}
             </figcaption>
         </figure>
     }

@@ -21,6 +21,9 @@ pub fn ArticleHeader() -> impl IntoView {
         .updated
         .map(|u| (u.to_string(), host.long_date(&u, &lang)));
     let minutes = ctx.article.reading_minutes();
+    // Folio's own words are marked as its interface's language inside another language's
+    // article; the dates are written in the article's.
+    let ui = ctx.interface_lang();
     let has_safety = m
         .notices
         .iter()
@@ -38,18 +41,18 @@ pub fn ArticleHeader() -> impl IntoView {
             {m.standfirst.clone().map(|s| view! { <p class="standfirst" id=STANDFIRST_ID>{s}</p> })}
             {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <p class="article-meta">
-                <span class="published">"Published " <time datetime=m.published.to_string()>{published}</time></span>
-                {updated.map(|(iso, text)| view! { <span class="updated">" · Updated " <time datetime=iso>{text}</time></span> })}
+                <span class="published"><span lang=ui>"Published"</span>" "<time datetime=m.published.to_string()>{published}</time></span>
+                {updated.map(|(iso, text)| view! { <span class="updated">" · "<span lang=ui>"Updated"</span>" "<time datetime=iso>{text}</time></span> })}
                 <span class="source">" · " {m.source.name.clone()}</span>
-                <span class="reading-time">" · " {minutes} " min read"</span>
+                <span class="reading-time">" · "<span lang=ui>{minutes} " min read"</span></span>
             </p>
             {(years >= 1).then(|| view! {
-                <p class="age-warning" role="note">
+                <p class="age-warning" role="note" lang=ui>
                     {format!("This article is more than {years} {} old.", if years == 1 { "year" } else { "years" })}
                 </p>
             })}
             {has_safety.then(|| view! {
-                <p class="safety-pointer"><a href="#folio_notices" target="_self">"Read the safety notice for readers of this article"</a></p>
+                <p class="safety-pointer" lang=ui><a href="#folio_notices" target="_self">"Read the safety notice for readers of this article"</a></p>
             })}
         </header>
     }

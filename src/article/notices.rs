@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::article::blocks::DocumentView;
 use crate::article::links::LinkView;
+use crate::render_context::use_interface_lang;
 
 fn title(kind: NoticeKind) -> &'static str {
     match kind {
@@ -33,7 +34,7 @@ pub fn Notices(
                 let labelled_by = id.clone();
                 view! {
                     <section class=format!("notice notice--{}", notice.kind.as_str()) aria-labelledby=labelled_by>
-                        <h2 class="notice__title" id=id>{title(notice.kind)}</h2>
+                        <h2 class="notice__title" id=id lang=use_interface_lang()>{title(notice.kind)}</h2>
                         <DocumentView document=text/>
                         {(!notice.links.is_empty()).then(|| view! {
                             <ul class="notice__links">

@@ -1,0 +1,90 @@
+//! Language of parts (WCAG 3.1.2): an article's page is in the article's language, and on
+//! it each of Folio's own words, shown or spoken (text, hidden prefixes, `aria-label`s),
+//! carries the interface's `lang`, so a screen reader does not read "Published" with
+//! Russian rules; on an English article's page nothing needs to.
+
+use folio_e2e::{article, Browser};
+use serde_json::{json, Value};
+
+/// Every piece of text and every `aria-label` in the page's body that has Latin letters
+/// and no Cyrillic, with the language it is in (its nearest `lang`), the element holding
+/// it, and whether the bundle's own files hold it (arguments: the bundle's texts).
+const WORDS: &str = "const bundle = arguments[0];
+  const article = document.body;
+  const found = [];
+  const lang = (e) => e.closest('[lang]').getAttribute('lang');
+  const where = (e) => e.localName + '.' + String(e.getAttribute('class') || '').split(' ')[0];
+  const latin = (t) => /[A-Za-z]/.test(t) && !/[\\u0400-\\u04FF]/.test(t);
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    if (walker.currentNode.parentElement.closest('script, style')) continue;
+    const t = walker.currentNode.textContent.trim();
+    if (latin(t)) found.push([t, lang(walker.currentNode.parentElement), where(walker.currentNode.parentElement), bundle.some(b => b.includes(t))]);
+  }
+  for (const e of article.querySelectorAll('[aria-label]')) {
+    const t = e.getAttribute('aria-label');
+    if (latin(t)) found.push([t, lang(e), where(e) + '[aria-label]', bundle.some(b => b.includes(t))]);
+  }
+  return found;";
+
+async fn bundle_texts(id: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for file in ["bundle.json", "body.md"] {
+        let path = folio_e2e::repo().join(format!("public/bundles/{id}/{file}"));
+        texts.push(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}")));
+    }
+    texts
+}
+
+#[tokio::test]
+async fn on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english() {
+    let id = "folio-russian-test";
+    let b = Browser::start(1280, 900).await;
+    b.open(&article(id)).await;
+    let langs = b
+        .eval("return [document.documentElement.lang, document.querySelector('article').lang];")
+        .await;
+    assert_eq!(
+        langs,
+        json!(["ru", "ru"]),
+        "the page's and the article's language"
+    );
+    let found = b
+        .client
+        .execute(WORDS, vec![json!(bundle_texts(id).await)])
+        .await
+        .expect("the words");
+    let found = found.as_array().expect("a list");
+    let folio_s: Vec<&Value> = found.iter().filter(|w| w[3] == json!(false)).collect();
+    assert!(
+        folio_s.len() >= 10,
+        "Folio's own words were found (Published, Related, Image:, Footnote 1, …): {found:?}"
+    );
+    let unmarked: Vec<&&Value> = folio_s.iter().filter(|w| w[1] != json!("en")).collect();
+    assert!(
+        unmarked.is_empty(),
+        "Folio's words read in another language: {unmarked:?}"
+    );
+    // The article's words inside a marked element are the article's again: its tags.
+    let tags = b
+        .eval("return [...document.querySelectorAll('.tags li')].map(li => li.closest('[lang]').lang);")
+        .await;
+    assert!(
+        tags.as_array()
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|l| l == "ru")),
+        "{tags}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn on_an_english_article_s_page_nothing_is_marked_again() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&article("us-officials-meet-russian-dissidents"))
+        .await;
+    let marked = b
+        .eval("return [...document.querySelectorAll('body [lang]')].filter(e => e.localName !== 'article' && !e.closest('.article-tools, .app-status')).map(e => e.localName + '.' + e.className);")
+        .await;
+    assert_eq!(marked, json!([]), "only the article's own lang");
+    b.close().await;
+}
