@@ -4,9 +4,7 @@
 use folio_bundle::{Inline, LinkTarget, Scope};
 use leptos::prelude::*;
 
-use crate::render_context::use_interface_lang;
-
-use crate::render_context::{use_site, RenderContext};
+use crate::render_context::{use_interface_lang, use_site, RenderContext};
 
 /// A run of inline content.
 pub fn inlines(list: Vec<Inline>) -> AnyView {
