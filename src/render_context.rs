@@ -101,12 +101,13 @@ impl RenderContext {
 
 /// [`RenderContext::interface_lang`] of the article being rendered; `None` outside one.
 pub fn use_interface_lang() -> Option<&'static str> {
-    use_context::<RenderContext>().and_then(|c| c.interface_lang())
+    // Read in place, not cloned: it is asked for each link and footnote number of a body.
+    with_context::<RenderContext, _>(RenderContext::interface_lang).flatten()
 }
 
 /// [`RenderContext::article_lang`] of the article being rendered; `None` outside one.
 pub fn use_article_lang() -> Option<String> {
-    use_context::<RenderContext>().and_then(|c| c.article_lang())
+    with_context::<RenderContext, _>(RenderContext::article_lang).flatten()
 }
 
 /// The interface's language, for Folio's words on a page or in an article whose language is
