@@ -150,11 +150,11 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
     // there, and they are hidden (style/states.css).
     let waiting = format!(
         "const failed = (error) => {{\n  \
-           const page = document.documentElement;\n  \
-           const line = document.querySelector(page.hasAttribute('data-folio-loading') \
+           const page = document.documentElement, loading = page.hasAttribute('data-folio-loading');\n  \
+           const line = document.querySelector(loading \
              ? '[data-folio-status=load-failed]' : '[data-folio-status=app-failed]');\n  \
            page.removeAttribute('data-folio-js');\n  \
-           if (page.hasAttribute('data-folio-loading')) page.setAttribute('data-folio-loading', 'failed');\n  \
+           if (loading) page.setAttribute('data-folio-loading', 'failed');\n  \
            if (line) {{ line.hidden = false; line.querySelector('button').addEventListener('click', () => location.reload()); }}\n  \
            throw error;\n\
          }};\n\
