@@ -9,7 +9,33 @@ use folio_e2e::{article, page, Browser};
 use serde_json::{json, Value};
 
 /// A slow 3G connection: 400 ms to answer, 50 KB/s down.
-const SLOW_3G: &str = r#"{ "offline": false, "latency": 400, "downloadThroughput": 51200, "uploadThroughput": 51200 }"#;
+fn slow_3g() -> Value {
+    json!({ "offline": false, "latency": 400, "downloadThroughput": 51200, "uploadThroughput": 51200 })
+}
+
+/// A browser `width` × `height` CSS px whose network is `network`
+/// (`Network.emulateNetworkConditions`).
+async fn on_network(width: u32, height: u32, network: Value) -> Browser {
+    let b = Browser::start(width, height).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.emulateNetworkConditions", network).await;
+    b
+}
+
+/// Goes to `query` without waiting for the app, as a reader's browser shows the page.
+async fn go(b: &Browser, query: &str) {
+    b.client.goto(&page(query)).await.expect("navigation");
+}
+
+/// Waits up to a minute for the app to have taken the page over.
+async fn until_taken_over(b: &Browser) {
+    until(
+        b,
+        "return document.documentElement.dataset.folioApp === 'ready';",
+        60,
+    )
+    .await;
+}
 
 /// What the reader sees: the header's words, whether the list of articles shows, the line
 /// in place of the article, and which status lines are shown, with their words.
@@ -27,12 +53,8 @@ const SEEN: &str = "const header = document.querySelector('.site-header');
 
 #[tokio::test]
 async fn on_a_slow_network_a_page_the_app_loads_shows_the_header_and_says_it_is_loading() {
-    let b = Browser::start(360, 740).await;
-    b.cdp("Network.enable", json!({})).await;
-    let slow: Value = serde_json::from_str(SLOW_3G).unwrap();
-    b.cdp("Network.emulateNetworkConditions", slow).await;
-    let bundle = format!("?bundle=bundles/{SEED}/");
-    b.client.goto(&page(&bundle)).await.expect("navigation");
+    let b = on_network(360, 740, slow_3g()).await;
+    go(&b, &format!("?bundle=bundles/{SEED}/")).await;
     // The app starts once the page has loaded, and its module takes seconds to arrive at
     // 50 KB/s: the page meanwhile is the HTML's own.
     let seen = b.eval(SEEN).await;
@@ -77,8 +99,7 @@ async fn without_the_module(width: u32) -> Browser {
 #[tokio::test]
 async fn when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a_reload() {
     let b = without_the_module(360).await;
-    let bundle = format!("?bundle=bundles/{SEED}/");
-    b.client.goto(&page(&bundle)).await.expect("navigation");
+    go(&b, &format!("?bundle=bundles/{SEED}/")).await;
     let seen = until(
         &b,
         "return document.documentElement.dataset.folioLoading === 'failed';",
@@ -128,10 +149,7 @@ async fn when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a
 async fn when_the_app_does_not_arrive_a_static_page_stays_whole_and_hides_the_tools_it_cannot_run()
 {
     let b = without_the_module(1280).await;
-    b.client
-        .goto(&page(&article(SEED)))
-        .await
-        .expect("navigation");
+    go(&b, &article(SEED)).await;
     until(
         &b,
         "return !!document.querySelector('[data-folio-status=app-failed]:not([hidden])');",
@@ -177,14 +195,8 @@ async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
     // Nothing may move when the app's copy replaces the static page: a reader would see the
     // jump, and the browser counts the moved photo as a new largest paint (LCP).
     for (id, width) in [(SEED, 412), (SEED, 1280), ("folio-russian-test", 412)] {
-        let b = Browser::start(width, 900).await;
-        b.cdp("Network.enable", json!({})).await;
-        let slow: Value = serde_json::from_str(SLOW_3G).unwrap();
-        b.cdp("Network.emulateNetworkConditions", slow).await;
-        b.client
-            .goto(&page(&article(id)))
-            .await
-            .expect("navigation");
+        let b = on_network(width, 900, slow_3g()).await;
+        go(&b, &article(id)).await;
         let before = b.eval(PLACES).await;
         assert_eq!(
             b.eval("return document.documentElement.dataset.folioApp || null;")
@@ -192,12 +204,7 @@ async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
             json!(null),
             "{id} at {width} px: measured before the app took over"
         );
-        until(
-            &b,
-            "return document.documentElement.dataset.folioApp === 'ready';",
-            60,
-        )
-        .await;
+        until_taken_over(&b).await;
         let after = b.eval(PLACES).await;
         let (before, after) = (before.as_array().unwrap(), after.as_array().unwrap());
         assert_eq!(
@@ -228,10 +235,8 @@ async fn the_app_s_copy_of_a_static_page_is_never_counted_as_a_new_largest_paint
     // fell between pixels; then the page's LCP is the takeover's moment, seconds late. Each
     // entry's element tells: the static page's elements are gone after the takeover.
     for width in [360, 412] {
-        let b = Browser::start(width, 823).await;
-        b.cdp("Network.enable", json!({})).await;
         let network = json!({ "offline": false, "latency": 150, "downloadThroughput": 200000, "uploadThroughput": 93750 });
-        b.cdp("Network.emulateNetworkConditions", network).await;
+        let b = on_network(width, 823, network).await;
         b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
             .await;
         // A phone's screen, 1.75 device pixels to the CSS pixel: where a fraction of a
@@ -239,16 +244,8 @@ async fn the_app_s_copy_of_a_static_page_is_never_counted_as_a_new_largest_paint
         let phone =
             json!({ "width": width, "height": 823, "deviceScaleFactor": 1.75, "mobile": true });
         b.cdp("Emulation.setDeviceMetricsOverride", phone).await;
-        b.client
-            .goto(&page(&article(SEED)))
-            .await
-            .expect("navigation");
-        until(
-            &b,
-            "return document.documentElement.dataset.folioApp === 'ready';",
-            60,
-        )
-        .await;
+        go(&b, &article(SEED)).await;
+        until_taken_over(&b).await;
         let entries = b
             .client
             .execute_async(
