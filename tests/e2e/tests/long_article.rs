@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use folio_bundle::{visit, Block, Inline};
-use folio_e2e::building::{body_state, mid_build, slow_cpu, wait_until_complete};
+use folio_e2e::building::{mid_build, slow_cpu, wait_until_complete};
 use folio_e2e::reading::root_attribute;
 use folio_e2e::speech::{FAKE, PLAY};
 use folio_e2e::{page, repo, Browser};
@@ -78,18 +78,39 @@ fn model_spoken() -> (usize, String) {
 /// Opens the long article in a browser slowed `rate` times and waits for its first screen,
 /// while the rest is still being built.
 async fn open_slowly(rate: u32) -> Browser {
+    open_slowly_with(rate, None).await
+}
+
+/// [`open_slowly`], with `before` run in the page before any of its own scripts. Every
+/// WebDriver round trip waits for the page's current task, so they are kept to one here:
+/// the first screen is awaited inside the page, and anything to install goes in first.
+async fn open_slowly_with(rate: u32, before: Option<&str>) -> Browser {
     let b = Browser::start(1280, 900).await;
     slow_cpu(&b, rate).await;
+    if let Some(source) = before {
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
+    }
     b.client
         .goto(&page(&long_article()))
         .await
         .expect("navigation");
-    b.wait_for_css("#body_p_1").await;
-    assert_eq!(
-        body_state(&b).await,
-        json!("building"),
-        "the first screen first"
-    );
+    let first_screen = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const look = () => document.getElementById('body_p_1')
+               ? done(document.documentElement.getAttribute('data-folio-body'))
+               : requestAnimationFrame(look);
+             look();",
+            vec![],
+        )
+        .await
+        .expect("the first screen");
+    assert_eq!(first_screen, json!("building"), "the first screen first");
     b
 }
 
@@ -166,13 +187,10 @@ async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_th
 #[tokio::test]
 async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
     let (spoken, headline) = model_spoken();
-    let b = open_slowly(4).await;
-    let installed = b.client.execute(FAKE, vec![json!("voices")]).await;
-    assert_eq!(
-        installed.ok(),
-        Some(json!(true)),
-        "the speech fake installed"
-    );
+    // The speech fake goes in before the page's scripts, as the same function WebDriver
+    // would run, called with "voices".
+    let fake = format!("(function () {{ {FAKE} }}).call(window, 'voices');");
+    let b = open_slowly_with(4, Some(&fake)).await;
     let steps = mid_build(
         &b,
         &format!(
@@ -187,6 +205,11 @@ async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
         steps.end, "building",
         "Listen answered mid-build: {}",
         steps.trail
+    );
+    assert_eq!(
+        b.eval("return !!window.__speech;").await,
+        json!(true),
+        "the speech fake was installed"
     );
     // Every paragraph the model reads is counted, those still to be built included.
     assert_eq!(
