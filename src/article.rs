@@ -11,6 +11,7 @@ pub mod notices;
 pub mod save;
 pub mod sidebar;
 pub mod slices;
+pub mod use_scrolls_sideways;
 
 use folio_bundle::article::DATELINE_ID;
 use leptos::prelude::*;
@@ -46,7 +47,9 @@ pub fn ArticleView(
     view! {
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
-            <div class="article-tools" role="group" aria-label="Reading tools" lang="en" dir="ltr">
+            // The tools sit in the article's direction, so they mirror with it; their English words
+            // keep their own direction through `unicode-bidi: plaintext` (style/panel.css).
+            <div class="article-tools" role="group" aria-label="Reading tools" lang="en">
                 <crate::reading::panel::ReadingPanel/>
                 <crate::read_aloud::ReadAloud language=m.language.clone() spoken=article.spoken()/>
                 <save::SaveForOffline id=m.id.clone() headline=m.headline.clone()/>

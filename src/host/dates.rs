@@ -1,6 +1,7 @@
-//! Dates in words for the languages Folio knows by heart, the same natively and in the
-//! browser, so a static page and the app that takes it over show the same text. Times
-//! are given in UTC, as the publisher's own offset means nothing to most readers.
+//! Dates in words for the languages Folio knows by heart (English, Russian, and Persian in
+//! the Solar Hijri calendar), the same natively and in the browser, so a static page and
+//! the app that takes it over show the same text. Times are given in UTC, as the
+//! publisher's own offset means nothing to most readers.
 
 use folio_bundle::Timestamp;
 
@@ -34,6 +35,61 @@ const RU_MONTHS: [&str; 12] = [
     "ноября",
     "декабря",
 ];
+
+/// The months of the Solar Hijri calendar, which Persian dates are written in.
+const FA_MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+/// `n` in Persian digits, with at least `width` of them.
+fn persian_digits(n: i64, width: usize) -> String {
+    format!("{n:0width$}")
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x06F0 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// The Solar Hijri (year, month, day) of a Gregorian date, by the arithmetic 33-year
+/// cycle, which agrees with the astronomical calendar for centuries either side of now.
+fn solar_hijri(year: i64, month: u8, day: u8) -> (i64, usize, i64) {
+    const BEFORE_MONTH: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let leap_year = if month > 2 { year + 1 } else { year };
+    let mut days = 355_666 + 365 * year + (leap_year + 3) / 4 - (leap_year + 99) / 100
+        + (leap_year + 399) / 400
+        + i64::from(day)
+        + BEFORE_MONTH[usize::from(month.clamp(1, 12) - 1)];
+    let mut sh_year = -1595 + 33 * (days / 12_053);
+    days %= 12_053;
+    sh_year += 4 * (days / 1461);
+    days %= 1461;
+    if days > 365 {
+        sh_year += (days - 1) / 365;
+        days = (days - 1) % 365;
+    }
+    if days < 186 {
+        (sh_year, (days / 31) as usize, 1 + days % 31)
+    } else {
+        (
+            sh_year,
+            (6 + (days - 186) / 30) as usize,
+            1 + (days - 186) % 30,
+        )
+    }
+}
 
 /// The primary language subtag, lower-case: `en` of `en-GB`.
 fn primary(language: &str) -> String {
@@ -115,6 +171,25 @@ pub fn in_words(ts: &Timestamp, language: &str, with_time: bool) -> Option<Strin
                 date
             })
         }
+        "fa" => {
+            let (year, month, day) = solar_hijri(t.year, t.month, t.day);
+            let date = format!(
+                "{} {} {}",
+                persian_digits(day, 1),
+                FA_MONTHS[month.min(11)],
+                persian_digits(year, 1)
+            );
+            Some(if timed {
+                let (h, m) = (i64::from(t.hour), i64::from(t.minute));
+                format!(
+                    "{date}، ساعت {}:{} UTC",
+                    persian_digits(h, 2),
+                    persian_digits(m, 2)
+                )
+            } else {
+                date
+            })
+        }
         _ => None,
     }
 }
@@ -179,6 +254,16 @@ mod tests {
                 Some("31 декабря 2025 г. в 22:00 UTC"),
             ),
             ("2007-10-13", "ru", false, Some("13 октября 2007 г.")),
+            (
+                "2026-12-05T12:00:00+03:30",
+                "fa",
+                true,
+                Some("۱۴ آذر ۱۴۰۵، ساعت ۰۸:۳۰ UTC"),
+            ),
+            // Nowruz, the first day of the year, and the last day of a leap year.
+            ("2025-03-21", "fa", false, Some("۱ فروردین ۱۴۰۴")),
+            ("2025-03-20", "fa", false, Some("۳۰ اسفند ۱۴۰۳")),
+            ("2007-10-13", "fa", false, Some("۲۱ مهر ۱۳۸۶")),
             ("2007-10-13", "de", false, None),
         ] {
             assert_eq!(

@@ -133,8 +133,13 @@ pub fn icon(which: Icon) -> impl IntoView {
         Icon::Previous => "M5 5h2.5v14H5z M19 5v14L8.5 12z",
         Icon::Next => "M16.5 5H19v14h-2.5z M5 5v14l10.5-7z",
     };
+    // Previous and Next point along the line, so they turn round in right-to-left text.
+    let class = match which {
+        Icon::Previous | Icon::Next => "read-aloud__icon read-aloud__icon--along",
+        _ => "read-aloud__icon",
+    };
     view! {
-        <svg class="read-aloud__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg class=class viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d=path fill="currentColor"/>
         </svg>
     }

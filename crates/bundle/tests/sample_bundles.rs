@@ -11,6 +11,7 @@ use folio_bundle::{
 const SEED: &str = "us-officials-meet-russian-dissidents";
 const LONG: &str = "folio-long-read-test";
 const RUSSIAN: &str = "folio-russian-test";
+const PERSIAN: &str = "folio-persian-test";
 
 fn public_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public")
@@ -162,8 +163,8 @@ fn catalog_is_clean_and_matches_every_bundle() {
     let catalog = catalog.expect("the catalog reads");
 
     let listed: BTreeSet<&str> = catalog.bundles.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(listed, BTreeSet::from([SEED, LONG, RUSSIAN]));
-    assert_eq!(catalog.bundles.len(), 3);
+    assert_eq!(listed, BTreeSet::from([SEED, LONG, RUSSIAN, PERSIAN]));
+    assert_eq!(catalog.bundles.len(), 4);
 
     for entry in &catalog.bundles {
         assert_eq!(entry.path, format!("bundles/{}/", entry.id));
@@ -213,7 +214,7 @@ fn png_size(path: &Path) -> (u32, u32) {
 
 #[test]
 fn every_sample_image_has_its_declared_size_and_stays_small() {
-    for id in [SEED, LONG, RUSSIAN] {
+    for id in [SEED, LONG, RUSSIAN, PERSIAN] {
         let article = clean_bundle(id);
         for media in &article.manifest.media {
             let path = bundles_dir().join(id).join(&media.src);
