@@ -76,7 +76,10 @@ async function startWorker() {
   if (registration.waiting && workers.controller) offerUpdate(registration);
   registration.addEventListener("updatefound", () => {
     const installing = registration.installing;
-    if (!installing) return;
+    // A new version, not the first install: an older worker is already active. (WebKit may
+    // report the first install's states only once it has taken the page, with a controller.)
+    const replacing = !!registration.active;
+    if (!installing || !replacing) return;
     installing.addEventListener("statechange", () => {
       if (installing.state === "installed" && workers.controller) offerUpdate(registration);
     });
@@ -178,12 +181,17 @@ function whyNotSaved(result) {
   }
 }
 
-async function persistAfterFirstSave(before) {
-  if (before > 0 || !navigator.storage || !navigator.storage.persist) return "";
-  const granted = await navigator.storage.persist().catch(() => false);
-  return granted
-    ? " This browser will keep saved articles until you remove them."
-    : " This browser did not grant lasting storage, so it may remove saved articles if the device runs short of space.";
+/** After the first save, asks the browser to keep saved articles, and adds its answer to
+ * the status line `said` when it comes. Firefox asks the reader first, so the save is
+ * reported at once and never waits for that answer. */
+function persistAfterFirstSave(before, line, said) {
+  if (before > 0 || !navigator.storage || !navigator.storage.persist) return;
+  navigator.storage.persist().catch(() => false).then((granted) => {
+    if (line.textContent !== said) return;
+    line.textContent = said + (granted
+      ? " This browser will keep saved articles until you remove them."
+      : " This browser did not grant lasting storage, so it may remove saved articles if the device runs short of space.");
+  });
 }
 
 async function save(box) {
@@ -210,9 +218,10 @@ async function save(box) {
       line.textContent = whyNotSaved(result);
       return;
     }
-    const persisted = await persistAfterFirstSave(before);
-    line.textContent = "Saved for offline on " + when(result.answer.savedAt) + " (" + size(result.answer.bytes) + "). It opens with no network, and is listed on the Saved page." + persisted;
+    const said = "Saved for offline on " + when(result.answer.savedAt) + " (" + size(result.answer.bytes) + "). It opens with no network, and is listed on the Saved page.";
+    line.textContent = said;
     box.setAttribute("data-folio-saved-at", String(result.answer.savedAt));
+    persistAfterFirstSave(before, line, said);
   } catch (failed) {
     line.textContent = "Not saved: the network or the browser failed (" + (failed && failed.name) + "), so nothing was kept.";
   } finally {

@@ -192,7 +192,8 @@ fn table(
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
-    // The hint shows only while the table is wider than its box (style/article.css), and
+    // The hint shows only while the table is wider than its box (style/article.css, and
+    // `data-scrolls` where the engine has no scroll-state query), and
     // the box's edges shade where columns lie out of sight; both are for the eye, so the
     // hint is hidden from screen readers, which read the table whole.
     let hint = if columns == 1 {
@@ -200,8 +201,13 @@ fn table(
     } else {
         format!("Scroll sideways to see all {columns} columns")
     };
+    let frame = NodeRef::new();
+    let scrolls = super::use_scrolls_sideways::use_scrolls_sideways(frame);
     view! {
-        <div class="table-scroll" role="region" aria-label="Table" tabindex="0" lang=use_interface_lang()>
+        <div
+            class="table-scroll" role="region" aria-label="Table" tabindex="0" lang=use_interface_lang()
+            node_ref=frame data-scrolls=move || scrolls.get().then_some("")
+        >
             <p class="table-scroll__hint" aria-hidden="true">{hint}</p>
             <table lang=use_article_lang()>
                 <thead><tr>{head}</tr></thead>

@@ -43,7 +43,7 @@ pub fn ArticleHeader() -> impl IntoView {
             <p class="article-meta">
                 <span class="published"><span lang=ui>"Published"</span>" "<time datetime=m.published.to_string()>{published}</time></span>
                 {updated.map(|(iso, text)| view! { <span class="updated">" · "<span lang=ui>"Updated"</span>" "<time datetime=iso>{text}</time></span> })}
-                <span class="source">" · " {m.source.name.clone()}</span>
+                <span class="source">" · " <span class:one-word=!m.source.name.contains(' ')>{m.source.name.clone()}</span></span>
                 <span class="reading-time">" · "<span lang=ui>{minutes} " min read"</span></span>
             </p>
             {(years >= 1).then(|| view! {

@@ -147,17 +147,25 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
     // the app's script or module does not arrive or does not start, the page says so
     // (index.html's status lines): on a page the app was to load, that the article could
     // not be loaded; on a static page, which is whole without it, that its tools are not
-    // there, and they are hidden (style/states.css).
+    // there, and they are hidden (style/states.css). If the app stops later (a panic traps
+    // the module), the page says that its tools stopped, and keeps what went wrong in
+    // `data-folio-error`, where the end-to-end tests of every engine look for it.
     let waiting = format!(
-        "const failed = (error) => {{\n  \
-           const page = document.documentElement, loading = page.hasAttribute('data-folio-loading');\n  \
-           const line = document.querySelector(loading \
-             ? '[data-folio-status=load-failed]' : '[data-folio-status=app-failed]');\n  \
+        "const show = (status, error) => {{\n  \
+           const page = document.documentElement, line = document.querySelector(`[data-folio-status=${{status}}]`);\n  \
            page.removeAttribute('data-folio-js');\n  \
-           if (loading) page.setAttribute('data-folio-loading', 'failed');\n  \
-           if (line) {{ line.hidden = false; line.querySelector('button').addEventListener('click', () => location.reload()); }}\n  \
+           page.dataset.folioError = String(error);\n  \
+           if (line) {{ line.hidden = false; line.querySelector('button').addEventListener('click', () => location.reload()); }}\n\
+         }};\n\
+         const failed = (error) => {{\n  \
+           const loading = document.documentElement.hasAttribute('data-folio-loading');\n  \
+           show(loading ? 'load-failed' : 'app-failed', error);\n  \
+           if (loading) document.documentElement.setAttribute('data-folio-loading', 'failed');\n  \
            throw error;\n\
          }};\n\
+         const stopped = (error) => error instanceof WebAssembly.RuntimeError && show('app-stopped', error);\n\
+         addEventListener('error', (event) => stopped(event.error));\n\
+         addEventListener('unhandledrejection', (event) => stopped(event.reason));\n\
          await new Promise((loaded) => document.readyState === 'complete' ? loaded() \
          : addEventListener('load', loaded, {{ once: true }}));\n\
          await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));\n\
@@ -206,7 +214,11 @@ mod tests {
         );
         assert!(page.contains("addEventListener('load'"), "{page}");
         assert!(page.contains("const bindings = await import('./a.js').catch(failed);\nconst init = (options) => bindings.default(options).catch(failed);\nconst wasm = await init();"), "{page}");
-        assert!(page.contains("[data-folio-status=load-failed]"), "{page}");
+        assert!(
+            page.contains("show(loading ? 'load-failed' : 'app-failed', error)"),
+            "{page}"
+        );
+        assert!(page.contains("show('app-stopped', error)"), "{page}");
         assert!(after_the_page_has_loaded("<script></script>").is_err());
     }
 

@@ -179,7 +179,8 @@ fn Presets() -> impl IntoView {
 
 /// Keeps Tab and Shift+Tab cycling through the dialog's own controls.
 fn wrap_tab(ev: &leptos::ev::KeyboardEvent, dialog: &web_sys::HtmlDialogElement) {
-    if ev.key() != "Tab" {
+    // Read by key, code and key code: engines differ in which they fill for Shift+Tab.
+    if ev.key() != "Tab" && ev.code() != "Tab" && ev.key_code() != 9 {
         return;
     }
     let Ok(list) = dialog.query_selector_all("button, input, select, a[href]") else {
@@ -200,9 +201,13 @@ fn wrap_tab(ev: &leptos::ev::KeyboardEvent, dialog: &web_sys::HtmlDialogElement)
             .as_ref()
             .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
     };
-    let target = if ev.shift_key() && at(first) {
+    // WebKit also stops on the scrolling dialog itself: from there, on to an end.
+    let on_dialog = active
+        .as_ref()
+        .is_some_and(|a| a == dialog.unchecked_ref::<web_sys::Element>());
+    let target = if ev.shift_key() && (at(first) || on_dialog) {
         last
-    } else if !ev.shift_key() && at(last) {
+    } else if !ev.shift_key() && (at(last) || on_dialog) {
         first
     } else {
         return;
