@@ -11,6 +11,7 @@ mod pages;
 mod server;
 mod setup;
 mod tiers;
+mod trim;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -23,8 +24,11 @@ commands:
                      sample bundles on http://127.0.0.1:8080, and a partner's page
                      embedding the sample article on the next port (8081)
   test               install what is missing and run every test tier
-  e2e [FILE...]      only the end-to-end tier (release build, server, WebDriver); with
-                     names, only those files of tests/e2e/tests/ (such as long_article)
+  e2e [--engine E] [FILE...]
+                     only the end-to-end tiers (release build, server, WebDriver), in
+                     Chromium, Firefox and WebKit, or only in engine E (chromium, firefox,
+                     webkit); with names, only those files of tests/e2e/tests/ (such as
+                     long_article)
   nginx              only the nginx tier: deploy/nginx.conf serving a release build
   build              install what is missing and build the release app into dist/, with a
                      static page for every article (FOLIO_SITE_URL=https://… gives pages
@@ -43,7 +47,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("test") => tiers::run_all(),
-        Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| tiers::end_to_end(&args[1..])),
+        Some("e2e") => setup::all(setup::Needs::TEST).and_then(|_| end_to_end(&args[1..])),
         Some("nginx") => setup::all(setup::Needs::TEST).and_then(|_| tiers::nginx()),
         Some("bench") => bench::run(),
         Some("budget") => budget::tier(),
@@ -62,6 +66,25 @@ fn main() -> ExitCode {
             eprintln!("\nxtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `cargo xtask e2e [--engine E] [FILE...]`: the end-to-end suite in each engine, or in E.
+fn end_to_end(args: &[String]) -> Outcome {
+    let (engines, files) = match args {
+        [flag, name, files @ ..] if flag == "--engine" => {
+            (vec![tiers::Engine::named(name)?], files)
+        }
+        files => (tiers::ENGINES.to_vec(), files),
+    };
+    let failed: Vec<String> = engines
+        .into_iter()
+        .filter_map(|engine| tiers::end_to_end(engine, files).err())
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("; "))
     }
 }
 
@@ -158,14 +181,20 @@ pub fn write_headers(dist: &Path) -> Outcome {
     Ok(())
 }
 
-/// The app alone, as Trunk builds it: `index.html` is still the template of every page.
+/// The app alone, as Trunk builds it, with its inlined CSS trimmed (`trim`): `index.html`
+/// is still the template of every page.
 pub fn build_app_into(dist: &Path) -> Outcome {
     run(Command::new("cargo").arg("fetch").current_dir(root()))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline=true", "--dist"])
         .arg(dist)
         .env("PATH", tool_path())
-        .current_dir(root()))
+        .current_dir(root()))?;
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    std::fs::write(&index, trim::trim_inline_styles(&html))
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
 /// `cargo xtask serve-dist DIR PORT`: the static server on a built site, in the foreground,
