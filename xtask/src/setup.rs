@@ -1,5 +1,6 @@
 //! Installs what the commands need, each only when missing: the wasm32 target, Trunk,
-//! the wasm-bindgen-cli matching Cargo.lock, npm packages, and Debian's Chromium.
+//! the wasm-bindgen-cli matching Cargo.lock, npm packages, geckodriver, and Debian's
+//! browsers (Chromium, Firefox ESR, WebKitGTK).
 
 use std::path::Path;
 use std::process::Command;
@@ -35,7 +36,13 @@ pub fn all(needs: Needs) -> Outcome {
         false,
     )?;
     if needs.browser {
-        browser()?;
+        browsers()?;
+        cargo_tool(
+            "geckodriver",
+            "geckodriver",
+            crate::tiers::GECKODRIVER_VERSION,
+            true,
+        )?;
     }
     Ok(())
 }
@@ -118,19 +125,25 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Debian's Chromium and its WebDriver, used headless by every browser test.
+/// Debian's Chromium, used headless by the browser tests and the bench.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-fn browser() -> Outcome {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// The three engines' browsers and WebDriver servers from Debian, installed as root, or
+/// else the command that installs them.
+fn browsers() -> Outcome {
+    let missing = crate::tiers::missing_packages(&crate::tiers::ENGINES);
+    if missing.is_empty() {
         return Ok(());
     }
+    let packages = missing.join(" ");
     let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     if !is_root {
-        return Err("the browser tests need Debian's Chromium. Run:\n\n    sudo apt-get update && sudo apt-get install -y chromium chromium-driver\n\nthen run `cargo xtask test` again.".into());
+        return Err(format!("the browser tests run in Chromium, Firefox and WebKit, from Debian's packages. Run:\n\n    sudo apt-get update && sudo apt-get install -y {packages}\n\nthen run `cargo xtask test` again."));
     }
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(&missing))
 }

@@ -2,9 +2,10 @@
 //! 0. the house's own checks (`cargo fmt --check`, `cargo clippy -D warnings`);
 //! 1. native `cargo test`; 2. schema checks; 3. `wasm-bindgen-test` in headless Chromium;
 //! 4. end-to-end reader journeys through WebDriver against the release build on a real server,
-//!    with no Content-Security-Policy violation reported; 5. `deploy/nginx.conf` serving a
-//!    release build: header checks and the journeys that need no test paths;
-//! 6. the size budget of that release build (`tests/size-budget.json`).
+//!    with no Content-Security-Policy violation reported, in Chromium, then 5. Firefox ESR
+//!    and 6. WebKitGTK; 7. `deploy/nginx.conf` serving a release build: header checks and
+//!    the journeys that need no test paths; 8. the size budget of that release build
+//!    (`tests/size-budget.json`).
 //!
 //! No tier can pass empty: each has a committed floor of tests (`tests/tier-floors.json`)
 //! and fails below it, on a run that printed no result line, and on an ignored test that
@@ -13,6 +14,7 @@
 
 mod count;
 pub mod e2e;
+mod engine;
 mod nginx;
 
 use std::collections::BTreeMap;
@@ -22,6 +24,7 @@ use std::process::{Command, Stdio};
 pub use self::count::count;
 use self::count::{floors, judge, run_counted, run_counted_as, Counted};
 pub use self::e2e::end_to_end;
+pub use self::engine::{missing_packages, Engine, ENGINES, GECKODRIVER_VERSION};
 pub use self::nginx::nginx;
 use crate::setup::{self, CHROMEDRIVER};
 use crate::{root, run, tool_path, Outcome};
@@ -30,7 +33,7 @@ use crate::{root, run, tool_path, Outcome};
 type Tier = (&'static str, &'static str, fn() -> Outcome);
 
 /// Every tier, in order.
-const TIERS: [Tier; 7] = [
+const TIERS: [Tier; 9] = [
     ("checks", "the house's own checks (rustfmt, clippy)", checks),
     ("native", "native tests", native),
     ("schemas", "manifest schemas", schemas),
@@ -41,8 +44,18 @@ const TIERS: [Tier; 7] = [
     ),
     (
         "e2e",
-        "end-to-end reader journeys (WebDriver, release build)",
-        || end_to_end(&[]),
+        "end-to-end reader journeys in Chromium (WebDriver, release build)",
+        || end_to_end(Engine::Chromium, &[]),
+    ),
+    (
+        "e2e-firefox",
+        "end-to-end reader journeys in Firefox ESR (WebDriver, release build)",
+        || end_to_end(Engine::Firefox, &[]),
+    ),
+    (
+        "e2e-webkit",
+        "end-to-end reader journeys in WebKitGTK (WebDriver, release build)",
+        || end_to_end(Engine::WebKit, &[]),
     ),
     (
         "nginx",

@@ -3,6 +3,7 @@
 //! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
 
 pub mod building;
+pub mod engine;
 pub mod keyboard;
 pub mod offline;
 pub mod plain_http;
@@ -17,6 +18,8 @@ use std::time::Duration;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+
+pub use engine::{Engine, Setting};
 
 /// The app's address, such as `http://127.0.0.1:40123/`.
 pub fn app_url() -> String {
@@ -40,53 +43,121 @@ pub struct Browser {
     pub client: Client,
     /// The viewport width asked for, in CSS pixels.
     pub width: u32,
+    /// The engine the session runs in.
+    pub engine: Engine,
+    /// The WebDriver server's address and the session's id, to end the session when a
+    /// test fails before `close`: geckodriver and WebKitWebDriver run one session at a time.
+    session: Option<(String, String)>,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some((webdriver, id)) = self.session.take() {
+            end_session(&webdriver, &id);
+        }
+    }
+}
+
+/// Ends WebDriver session `id` with a plain `DELETE`, from a test that is unwinding.
+fn end_session(webdriver: &str, id: &str) {
+    use std::io::{Read, Write};
+    let Ok(url) = url::Url::parse(webdriver) else {
+        return;
+    };
+    let address = format!(
+        "{}:{}",
+        url.host_str().unwrap_or("127.0.0.1"),
+        url.port_or_known_default().unwrap_or(80)
+    );
+    let Ok(mut stream) = std::net::TcpStream::connect(&address) else {
+        return;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let path = url
+        .join(&format!("session/{id}"))
+        .map(|u| u.path().to_owned());
+    let request = format!(
+        "DELETE {} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        path.unwrap_or_default(),
+    );
+    if stream.write_all(request.as_bytes()).is_ok() {
+        let _ = stream.read_to_end(&mut Vec::new());
+    }
 }
 
 impl Browser {
-    /// Starts headless Chromium at `width`×`height` CSS pixels.
+    /// Starts the run's engine, headless, at `width`×`height` CSS pixels.
     pub async fn start(width: u32, height: u32) -> Browser {
-        Self::start_with(width, height, &[], json!({})).await
+        Self::start_with(width, height, &[]).await
     }
 
-    /// Starts headless Chromium with extra command-line `flags`, such as
-    /// `--force-dark-mode`, and browser preferences `prefs`, such as its font size.
-    pub async fn start_with(width: u32, height: u32, flags: &[&str], prefs: Value) -> Browser {
+    /// Starts the run's engine with the reader's `settings`, such as a dark colour scheme.
+    /// Panics if the engine lacks one: use `start_for` where an engine may.
+    pub async fn start_with(width: u32, height: u32, settings: &[Setting]) -> Browser {
+        let engine = Engine::current();
+        if let Some(why) = settings.iter().find_map(|s| engine.lacks(s)) {
+            panic!("cannot start {}: {why}", engine.name());
+        }
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
-        let mut args = vec![
-            "--headless=new".to_owned(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-quic".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--no-first-run".into(),
-            "--hide-scrollbars".into(),
-            format!("--window-size={width},{height}"),
-        ];
-        args.extend(flags.iter().map(|f| (*f).to_owned()));
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": args,
-                "prefs": prefs,
-                // A headless window is never narrower than 500 px, so phone widths are set as
-                // ChromeDriver's device metrics (a capability, not a CDP call).
-                "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": false } }
-            },
-            "goog:loggingPrefs": { "browser": "ALL" }
-        });
-        let Value::Object(caps) = caps else {
-            unreachable!()
-        };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
+            .capabilities(engine.capabilities(width, height, settings))
             .connect(&webdriver)
             .await
-            .expect("cannot start a Chromium session through chromedriver");
-        Browser { client, width }
+            .unwrap_or_else(|e| panic!("cannot start a {} session: {e}", engine.name()));
+        let session = client.session_id().await.ok().flatten();
+        let b = Browser {
+            client,
+            width,
+            engine,
+            session: session.map(|id| (webdriver, id)),
+        };
+        // Chromium's viewport is its device metrics; the others' is their window less its bars.
+        if engine != Engine::Chromium {
+            b.size_viewport(width, height).await;
+        }
+        b
+    }
+
+    /// Starts the run's engine with `settings`, or, when the engine lacks one, records that
+    /// `test` did not run in it and why (`engine::not_run`) and returns `None`.
+    pub async fn start_for(
+        test: &str,
+        width: u32,
+        height: u32,
+        settings: &[Setting],
+    ) -> Option<Browser> {
+        let engine = Engine::current();
+        match settings.iter().find_map(|s| engine.lacks(s)) {
+            Some(why) => {
+                engine::not_run(test, why);
+                None
+            }
+            None => Some(Self::start_with(width, height, settings).await),
+        }
+    }
+
+    /// Sizes a windowed engine's window so that its viewport is `width`×`height`.
+    async fn size_viewport(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("cannot size the window");
+        let inner = self
+            .eval("return [window.innerWidth, window.innerHeight];")
+            .await;
+        let (w, h) = (
+            inner[0].as_u64().unwrap_or(0) as u32,
+            inner[1].as_u64().unwrap_or(0) as u32,
+        );
+        if (w, h) != (width, height) {
+            // The window's frame and bars take the difference.
+            let grow = |asked: u32, got: u32| (2 * i64::from(asked) - i64::from(got)).max(1) as u32;
+            self.client
+                .set_window_size(grow(width, w), grow(height, h))
+                .await
+                .expect("cannot size the window");
+        }
     }
 
     /// Opens `query` (such as `articles/ID/` or `?bundle=PATH`) and waits until the app has
@@ -183,7 +254,16 @@ impl Browser {
         self.console_at(&["SEVERE", "WARNING"]).await
     }
 
+    /// In Chromium, the console's entries at `levels`. Firefox's and WebKit's drivers give
+    /// no console log: there, what the app's loader recorded when the module stopped (a panic
+    /// traps it), which the page also shows its reader.
     async fn console_at(&self, levels: &[&str]) -> Vec<String> {
+        if self.engine != Engine::Chromium {
+            let stopped = self
+                .eval("return document.documentElement.dataset.folioError || null;")
+                .await;
+            return stopped.as_str().map(str::to_owned).into_iter().collect();
+        }
         let logs = self
             .client
             .issue_cmd(ChromeCommand {
@@ -268,16 +348,19 @@ impl Browser {
     /// Saves a screenshot as `name.png` in the artifacts folder.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot failed");
-        let dir = std::env::var("FOLIO_ARTIFACTS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| repo().join("target/e2e-artifacts"));
+        let dir = artifacts();
         std::fs::create_dir_all(&dir).ok();
         std::fs::write(dir.join(format!("{name}.png")), png).expect("cannot write the screenshot");
     }
 
     /// Runs the DevTools command `cmd` with `params`, through ChromeDriver, and returns its
-    /// result.
+    /// result. Chromium only: a test that needs it first asks `only_in_chromium`.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        assert_eq!(
+            self.engine,
+            Engine::Chromium,
+            "{cmd} is a Chromium DevTools command"
+        );
         self.client
             .issue_cmd(ChromeCommand {
                 path: "goog/cdp/execute",
@@ -288,9 +371,28 @@ impl Browser {
     }
 
     /// Ends the session.
-    pub async fn close(self) {
-        let _ = self.client.close().await;
+    pub async fn close(mut self) {
+        if self.client.clone().close().await.is_ok() {
+            self.session = None;
+        }
     }
+}
+
+/// The folder for this engine's screenshots and records (`FOLIO_ARTIFACTS`).
+pub fn artifacts() -> PathBuf {
+    std::env::var("FOLIO_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| repo().join("target/e2e-artifacts"))
+}
+
+/// True, after recording why (`engine::not_run`), when `test` needs Chromium's DevTools
+/// protocol for `what` and the run's engine is another.
+pub fn only_in_chromium(test: &str, what: &str) -> bool {
+    Engine::current() != Engine::Chromium
+        && engine::not_run(
+            test,
+            &format!("needs Chromium's DevTools protocol to {what}"),
+        )
 }
 
 /// The repository's root folder.

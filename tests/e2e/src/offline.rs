@@ -156,14 +156,21 @@ pub async fn save_article(b: &Browser) -> String {
         .click()
         .await
         .expect("Save for offline");
-    let said = until(
-        b,
-        "const s = document.querySelector('#folio_save_status').textContent;
-         return /^(Saved|Not saved)/.test(s) && s;",
-        30,
-    )
-    .await;
-    said.as_str().unwrap_or_default().to_owned()
+    let start = Instant::now();
+    loop {
+        let said = b
+            .eval("return document.querySelector('#folio_save_status').textContent;")
+            .await;
+        let said = said.as_str().unwrap_or_default();
+        if said.starts_with("Saved") || said.starts_with("Not saved") {
+            return said.to_owned();
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            b.screenshot("save-for-offline-unanswered").await;
+            panic!("Save for offline had no answer within 30 s; the page says {said:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// The service worker's index of saved articles, and the article caches that exist.

@@ -205,7 +205,8 @@ pub async fn chopped_words(b: &Browser) -> Vec<String> {
                  for (let i = 0; i < m[0].length; i++) {
                    range.setStart(node, m.index + i);
                    range.setEnd(node, m.index + i + 1);
-                   const r = range.getClientRects()[0];
+                   // WebKit also gives an empty box at the end of the line before a wrapped one.
+                   const r = [...range.getClientRects()].filter(r => r.width > 0)[0];
                    if (!r) continue;
                    if (last !== null && r.top > last + 1) breaks.push(i);
                    last = r.top;

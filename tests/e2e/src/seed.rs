@@ -14,6 +14,15 @@ pub fn seed_manifest() -> Value {
         .expect("seed manifest is JSON")
 }
 
+/// How many articles the sample catalog (`public/index.json`) lists.
+pub fn catalog_size() -> usize {
+    let catalog: Value = serde_json::from_slice(
+        &std::fs::read(repo().join("public/index.json")).expect("the sample catalog"),
+    )
+    .expect("the sample catalog is JSON");
+    catalog["bundles"].as_array().map_or(0, Vec::len)
+}
+
 /// The sample article's body paragraphs, as Markdown source.
 pub fn seed_paragraphs() -> Vec<String> {
     let body = std::fs::read_to_string(repo().join(format!("public/bundles/{SEED}/body.md")))

@@ -1,6 +1,6 @@
 // A recording fake of the browser's speech synthesis, for Folio's end-to-end tests only.
 // Run through WebDriver's execute after the page has loaded, with one argument:
-//   "voices"  - a fake with an en-US (default), an en-GB, a ru-RU and a de-DE voice;
+//   "voices"  - a fake with an en-US (default), an en-GB, a ru-RU, a de-DE and a fa-IR voice;
 //   "late"    - a fake with no voices until the test calls window.__speech.addVoices();
 //   "missing" - no speech synthesis at all (window.speechSynthesis is undefined).
 // The fake records every speak (text, lang, rate, voice name) in window.__speech.spoken and
@@ -35,6 +35,7 @@ return (function install(mode) {
     voice('Fake English (United Kingdom)', 'en-GB', false),
     voice('Fake Russian', 'ru-RU', false),
     voice('Fake German', 'de-DE', false),
+    voice('Fake Persian', 'fa-IR', false),
   ];
 
   class FakeSynthesis extends EventTarget {

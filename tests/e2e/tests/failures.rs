@@ -1,7 +1,7 @@
 //! Every failure has its own clear view and a way back to the list of articles, served from broken fixtures and deliberately
 //! failing server paths, and none of them crashes the app.
 
-use folio_e2e::Browser;
+use folio_e2e::{only_in_chromium, Browser};
 
 async fn failure_kind(b: &Browser, query: &str) -> (String, String) {
     b.open(query).await;
@@ -67,8 +67,12 @@ async fn each_failure_gets_its_own_view() {
         assert_eq!(back, serde_json::json!(["See all articles"]), "{query}");
     }
     let errors = b.console_errors().await;
-    // The console log is really being read: the failed requests above are in it.
-    assert!(errors.iter().any(|e| e.contains("404")), "{errors:?}");
+    // The console log is really being read: the failed requests above are in it (in
+    // Chromium; the other engines' drivers give no console log, only the app's own record
+    // of a stopped module, which is checked below).
+    if b.engine == folio_e2e::Engine::Chromium {
+        assert!(errors.iter().any(|e| e.contains("404")), "{errors:?}");
+    }
     let crashed = |e: &&String| e.contains("panicked") || e.contains("unreachable");
     assert!(!errors.iter().any(|e| crashed(&e)), "{errors:?}");
     b.close().await;
@@ -214,6 +218,12 @@ async fn a_request_that_hangs_times_out_with_retry() {
 
 #[tokio::test]
 async fn a_catalog_picture_that_fails_leaves_a_plain_word_in_its_box() {
+    if only_in_chromium(
+        "a_catalog_picture_that_fails_leaves_a_plain_word_in_its_box",
+        "make one picture fail to load",
+    ) {
+        return;
+    }
     let b = Browser::start(1280, 900).await;
     b.cdp("Network.enable", serde_json::json!({})).await;
     b.cdp(

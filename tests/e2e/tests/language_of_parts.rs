@@ -7,14 +7,14 @@ use folio_e2e::{article, Browser};
 use serde_json::{json, Value};
 
 /// Every piece of text and every `aria-label` in the page's body that has Latin letters
-/// and no Cyrillic, with the language it is in (its nearest `lang`), the element holding
+/// and no Cyrillic or Arabic-script ones, with the language it is in (its nearest `lang`), the element holding
 /// it, and whether the bundle's own files hold it (arguments: the bundle's texts).
 const WORDS: &str = "const bundle = arguments[0];
   const article = document.body;
   const found = [];
   const lang = (e) => e.closest('[lang]').getAttribute('lang');
   const where = (e) => e.localName + '.' + String(e.getAttribute('class') || '').split(' ')[0];
-  const latin = (t) => /[A-Za-z]/.test(t) && !/[\\u0400-\\u04FF]/.test(t);
+  const latin = (t) => /[A-Za-z]/.test(t) && !/[\\u0400-\\u04FF\\u0600-\\u06FF]/.test(t);
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     if (walker.currentNode.parentElement.closest('script, style')) continue;
@@ -38,7 +38,15 @@ async fn bundle_texts(id: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english() {
-    let id = "folio-russian-test";
+    every_word_of_folio_s_own_is_marked_english("folio-russian-test", "ru").await;
+}
+
+#[tokio::test]
+async fn on_a_persian_article_s_page_every_word_of_folio_s_own_is_marked_english() {
+    every_word_of_folio_s_own_is_marked_english("folio-persian-test", "fa").await;
+}
+
+async fn every_word_of_folio_s_own_is_marked_english(id: &str, language: &str) {
     let b = Browser::start(1280, 900).await;
     b.open(&article(id)).await;
     let langs = b
@@ -46,7 +54,7 @@ async fn on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english
         .await;
     assert_eq!(
         langs,
-        json!(["ru", "ru"]),
+        json!([language, language]),
         "the page's and the article's language"
     );
     let found = b
@@ -71,7 +79,7 @@ async fn on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english
         .await;
     assert!(
         tags.as_array()
-            .is_some_and(|t| !t.is_empty() && t.iter().all(|l| l == "ru")),
+            .is_some_and(|t| !t.is_empty() && t.iter().all(|l| l == language)),
         "{tags}"
     );
     b.close().await;

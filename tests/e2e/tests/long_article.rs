@@ -16,7 +16,7 @@ use folio_bundle::{visit, Block, Inline};
 use folio_e2e::building::{mid_build, slow_cpu, wait_until_complete};
 use folio_e2e::reading::root_attribute;
 use folio_e2e::speech::{FAKE, PLAY};
-use folio_e2e::{page, repo, Browser};
+use folio_e2e::{only_in_chromium, page, repo, Browser};
 use serde_json::json;
 
 const WORDS: usize = 250_000;
@@ -127,6 +127,12 @@ async fn top_of(b: &Browser, id: &str) -> f64 {
 
 #[tokio::test]
 async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_there_in_order() {
+    if only_in_chromium(
+        "reading_settings_answer_while_a_long_body_builds_then_every_block_is_there_in_order",
+        "slow the processor down, so that the body is still being built",
+    ) {
+        return;
+    }
     let (blocks, notes) = model_ids();
     let b = open_slowly(4).await;
     let steps = mid_build(
@@ -186,6 +192,12 @@ async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_th
 
 #[tokio::test]
 async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
+    if only_in_chromium(
+        "listen_reads_the_whole_article_while_its_body_is_still_being_built",
+        "slow the processor down, so that the body is still being built",
+    ) {
+        return;
+    }
     let (spoken, headline) = model_spoken();
     // The speech fake goes in before the page's scripts, as the same function WebDriver
     // would run, called with "voices".
@@ -223,6 +235,12 @@ async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
 
 #[tokio::test]
 async fn a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do() {
+    if only_in_chromium(
+        "a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do",
+        "slow the processor down, so that the body is still being built",
+    ) {
+        return;
+    }
     let (_, notes) = model_ids();
     let first_note = notes.first().expect("the article has footnotes").clone();
     let b = open_slowly(4).await;

@@ -9,7 +9,7 @@ use folio_e2e::offline::{
 };
 use folio_e2e::reading::assert_quiet_console;
 use folio_e2e::seed::{seed_manifest, seed_paragraphs, squash, SEED};
-use folio_e2e::{repo, Browser};
+use folio_e2e::{only_in_chromium, repo, Browser, Setting};
 use serde_json::{json, Value};
 
 fn article_path() -> String {
@@ -259,6 +259,12 @@ async fn an_update_waits_for_the_reader_runs_whole_and_keeps_saved_articles() {
 
 #[tokio::test]
 async fn a_full_disk_says_so_and_leaves_nothing_half_saved() {
+    if only_in_chromium(
+        "a_full_disk_says_so_and_leaves_nothing_half_saved",
+        "give the site a small storage quota",
+    ) {
+        return;
+    }
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
     first_visit(&b, &server).await;
@@ -293,8 +299,10 @@ async fn a_reload_in_the_middle_of_a_save_leaves_the_whole_article_or_none() {
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
     first_visit(&b, &server).await;
-    b.eval("document.querySelector('[data-folio-save] button').click(); location.reload(); return true;")
+    b.eval("window.__folioBeforeReload = true; document.querySelector('[data-folio-save] button').click(); location.reload(); return true;")
         .await;
+    // Firefox reloads after the script has returned: wait for the new document.
+    until(&b, "return window.__folioBeforeReload === undefined;", 15).await;
     b.wait_for_app().await;
     // A save the worker carried on with may still finish: read what is kept once the
     // caches and the index agree, or after 10 s.
@@ -384,12 +392,17 @@ async fn articles_saved_in_the_previous_layout_are_migrated_and_open_offline() {
 
 #[tokio::test]
 async fn chromium_finds_the_app_installable() {
+    if only_in_chromium(
+        "chromium_finds_the_app_installable",
+        "ask the browser whether the app is installable",
+    ) {
+        return;
+    }
     let profile =
         std::env::temp_dir().join(format!("folio-install-profile-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
-    let flag = format!("--user-data-dir={}", profile.display());
     let server = Server::start(release());
-    let b = Browser::start_with(1280, 900, &[&flag], json!({})).await;
+    let b = Browser::start_with(1280, 900, &[Setting::Profile(profile.clone())]).await;
     visit(&b, &server.url("")).await;
     wait_for_worker(&b).await;
     let manifest = b
@@ -428,6 +441,12 @@ async fn chromium_finds_the_app_installable() {
 
 #[tokio::test]
 async fn the_reader_removes_saved_articles_one_by_one_or_all_data_at_once() {
+    if only_in_chromium(
+        "the_reader_removes_saved_articles_one_by_one_or_all_data_at_once",
+        "take the browser offline",
+    ) {
+        return;
+    }
     let server = Server::start(release());
     let b = Browser::start(1280, 900).await;
     first_visit(&b, &server).await;

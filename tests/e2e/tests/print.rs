@@ -3,7 +3,7 @@
 //! a real print (`Page.printToPDF`, which fires `beforeprint`), then the print media
 //! emulated to read the page as it printed.
 
-use folio_e2e::{app_url, article, Browser};
+use folio_e2e::{app_url, article, only_in_chromium, Browser};
 use serde_json::json;
 
 const SEED: &str = "us-officials-meet-russian-dissidents";
@@ -27,6 +27,12 @@ const SHOWN_CONTROLS: &str = "return [...document.querySelectorAll('button, sele
 
 #[tokio::test]
 async fn a_printed_article_has_no_controls_and_the_full_address_of_each_related_article() {
+    if only_in_chromium(
+        "a_printed_article_has_no_controls_and_the_full_address_of_each_related_article",
+        "print to PDF and emulate print media",
+    ) {
+        return;
+    }
     let b = Browser::start(1280, 900).await;
     for id in [SEED, LONG_READ] {
         b.open(&article(id)).await;

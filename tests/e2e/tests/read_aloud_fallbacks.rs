@@ -1,17 +1,26 @@
-//! Read aloud, end to end, where it cannot simply play: headless Chromium's real speech
-//! synthesis has no voice, a browser has none at all, voices arrive late; and how it looks:
+//! Read aloud, end to end, where it cannot simply play: headless Chromium's and Firefox's
+//! real speech synthesis has no voice (WebKitGTK's has Flite's English voices, offered with
+//! Play), a browser has none at all, voices arrive late; and how it looks:
 //! scrolling under reduced motion, target sizes and screenshots at phone and desktop widths;
 //! and a paragraph that ends while reading is paused.
 
+use folio_e2e::engine::not_run;
 use folio_e2e::speech::{seed_script, squash, PLAY, RUSSIAN, SEED};
-use folio_e2e::Browser;
+use folio_e2e::{Browser, Engine, Setting};
 use serde_json::json;
 
 #[tokio::test]
-async fn headless_chromium_without_voices_says_so_instead_of_offering_play() {
+async fn a_browser_without_voices_says_so_instead_of_offering_play() {
+    if Engine::current() == Engine::WebKit {
+        not_run(
+            "a_browser_without_voices_says_so_instead_of_offering_play",
+            "WebKitGTK has real English voices (Flite); webkit_offers_its_own_voices_with_play checks them",
+        );
+        return;
+    }
     let b = Browser::start(1280, 900).await;
     b.open(&format!("?article={SEED}")).await;
-    // The real path: no fake. Headless Chromium has speech synthesis but no voices.
+    // The real path: no fake. Headless Chromium and Firefox have speech synthesis but no voices.
     assert_eq!(
         b.eval("return typeof window.speechSynthesis.getVoices;")
             .await,
@@ -44,6 +53,41 @@ async fn headless_chromium_without_voices_says_so_instead_of_offering_play() {
     );
     b.screenshot("read-aloud-no-voice-1280").await;
     b.assert_clean("the seed article without voices").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn webkit_offers_its_own_voices_with_play() {
+    if Engine::current() != Engine::WebKit {
+        not_run(
+            "webkit_offers_its_own_voices_with_play",
+            "only WebKitGTK brings speech voices on these machines",
+        );
+        return;
+    }
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?article={SEED}")).await;
+    b.click(".read-aloud__listen").await;
+    b.wait_for_css(".read-aloud__play").await;
+    let offered = b
+        .eval("return [document.getElementById('folio_read_aloud_panel').hidden,
+                       document.querySelector('.read-aloud__status').textContent.includes('no voice'),
+                       [...document.querySelectorAll('.read-aloud__choice select')].pop().options.length,
+                       speechSynthesis.getVoices().filter(v => v.lang.startsWith('en')).length];")
+        .await;
+    assert_eq!(
+        offered[0],
+        json!(false),
+        "the controls are shown: {offered}"
+    );
+    assert_eq!(offered[1], json!(false), "no no-voice message: {offered}");
+    assert!(
+        offered[2].as_u64() >= Some(1) && offered[2] == offered[3],
+        "the voice list offers each English voice the engine has: {offered}"
+    );
+    b.screenshot("read-aloud-own-voices-1280").await;
+    b.assert_clean("the seed article with WebKit's voices")
+        .await;
     b.close().await;
 }
 
@@ -217,9 +261,12 @@ async fn a_paragraph_that_ends_while_paused_is_read_again_on_resume_not_left_sil
 
 #[tokio::test]
 async fn with_the_system_asking_for_reduced_motion_the_highlight_never_scrolls_smoothly() {
-    // The system's own setting, as Chromium gets it from the platform: no attribute is set
-    // by hand here.
-    let b = Browser::start_with(1280, 600, &["--force-prefers-reduced-motion"], json!({})).await;
+    // The system's own setting, as the browser gets it from the platform: no attribute is
+    // set by hand here.
+    let test = "with_the_system_asking_for_reduced_motion_the_highlight_never_scrolls_smoothly";
+    let Some(b) = Browser::start_for(test, 1280, 600, &[Setting::ReducedMotion]).await else {
+        return;
+    };
     b.open_with_speech_fake(SEED, "voices").await;
     assert_eq!(
         b.eval("return matchMedia('(prefers-reduced-motion: reduce)').matches;")

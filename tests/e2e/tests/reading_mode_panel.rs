@@ -44,7 +44,8 @@ async fn keyboard_alone_opens_the_panel_reaches_and_operates_every_control_and_g
         b.press_with(Key::Tab, true).await;
         assert!(
             b.focus_is("#folio_reading_panel *").await,
-            "Shift+Tab left the panel"
+            "Shift+Tab left the panel: {}",
+            b.focused().await
         );
     }
 
@@ -122,12 +123,13 @@ async fn settings_survive_a_reload_and_apply_before_first_paint() {
     choose(&b, "#folio_reading_theme", "Dark").await;
     close_panel(&b).await;
     let look = "const r = document.documentElement;
-        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && a.name !== 'data-folio-app' && a.name !== 'data-folio-body').map(a => a.name + '=' + a.value)
+        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && !['data-folio-app', 'data-folio-body', 'data-folio-sw'].includes(a.name)).map(a => a.name + '=' + a.value)
           .concat([...r.style].map(p => p + '=' + r.style.getPropertyValue(p))).sort();";
     let before = b.eval(look).await;
     b.client.refresh().await.expect("reload");
     // Read before the app has taken the page over (`data-folio-app` and `data-folio-body`,
-    // its own marks, are left out): what the pre-paint script alone applied.
+    // its own marks, and `data-folio-sw`, the service worker's state, are left out): what
+    // the pre-paint script alone applied.
     b.wait_for_css("#folio_headline").await;
     let after = b.eval(look).await;
     assert_eq!(
@@ -160,6 +162,7 @@ async fn settings_survive_a_reload_and_apply_before_first_paint() {
         json!("rgb(22, 24, 27)"),
         "dark background after reload"
     );
+    b.wait_for_app().await;
     open_panel(&b).await;
     assert_eq!(
         b.eval("return document.querySelector('.reading-switch').getAttribute('aria-checked');")

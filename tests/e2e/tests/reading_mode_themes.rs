@@ -4,7 +4,7 @@
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use folio_e2e::reading::*;
-use folio_e2e::Browser;
+use folio_e2e::{Browser, Setting};
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -30,7 +30,7 @@ async fn every_theme_keeps_text_links_and_focus_rings_above_the_contrast_minimum
         for link in [".safety-pointer a", ".site-header__name", OPENER] {
             b.client
                 .execute(
-                    "document.querySelector(arguments[0]).focus();",
+                    "document.querySelector(arguments[0]).focus({ focusVisible: true });",
                     vec![json!(link)],
                 )
                 .await
@@ -99,14 +99,15 @@ async fn axe_finds_no_violations_in_each_theme_and_in_reading_mode_with_each_pre
 
 #[tokio::test]
 async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() {
-    let prefs = json!({ "webkit": { "webprefs": { "default_font_size": 24 } } });
-    let b = Browser::start_with(
-        1280,
-        900,
-        &["--force-dark-mode", "--force-prefers-reduced-motion"],
-        prefs,
-    )
-    .await;
+    let system = [
+        Setting::DarkMode,
+        Setting::ReducedMotion,
+        Setting::FontSize(24),
+    ];
+    let test = "a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size";
+    let Some(b) = Browser::start_for(test, 1280, 900, &system).await else {
+        return;
+    };
     b.open(SEED).await;
     let media = b
         .eval("return [matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('(prefers-reduced-motion: reduce)').matches];")
@@ -168,7 +169,10 @@ async fn a_first_visit_follows_the_systems_colour_scheme_motion_and_font_size() 
 
 #[tokio::test]
 async fn under_forced_colours_the_page_uses_the_systems_colours_and_keeps_state_visible() {
-    let b = Browser::start_with(1280, 900, &["--force-high-contrast"], json!({})).await;
+    let test = "under_forced_colours_the_page_uses_the_systems_colours_and_keeps_state_visible";
+    let Some(b) = Browser::start_for(test, 1280, 900, &[Setting::ForcedColours]).await else {
+        return;
+    };
     b.open(SEED).await;
     let forced = b
         .eval("return matchMedia('(forced-colors: active)').matches;")
@@ -176,7 +180,7 @@ async fn under_forced_colours_the_page_uses_the_systems_colours_and_keeps_state_
     assert_eq!(
         forced,
         json!(true),
-        "Chromium emulates forced colours with --force-high-contrast"
+        "the browser was started with forced colours"
     );
     open_panel(&b).await;
     click_preset(&b, "Comfort").await;

@@ -7,7 +7,11 @@
 use folio_e2e::reading::*;
 use folio_e2e::{article, Browser};
 
-const OTHER_ARTICLES: [&str; 2] = ["folio-long-read-test", "folio-russian-test"];
+const OTHER_ARTICLES: [&str; 3] = [
+    "folio-long-read-test",
+    "folio-russian-test",
+    "folio-persian-test",
+];
 
 /// Checks an article page with its panel open, then closed.
 async fn check_article(b: &Browser, what: &str) {

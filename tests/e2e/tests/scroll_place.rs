@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use folio_e2e::building::wait_until_complete;
-use folio_e2e::{article, Browser};
+use folio_e2e::{article, Browser, Setting};
 use serde_json::json;
 
 const LONG_READ: &str = "folio-long-read-test";
@@ -29,10 +29,10 @@ async fn back_to_an_article_returns_to_the_line_the_reader_left() {
     let cases = [
         (360, 740, None),
         (1280, 900, None),
-        (360, 740, Some("--disable-features=BackForwardCache")),
+        (360, 740, Some(Setting::NoBackForwardCache)),
     ];
     for (width, height, flag) in cases {
-        let b = Browser::start_with(width, height, flag.as_slice(), json!({})).await;
+        let b = Browser::start_with(width, height, flag.as_slice()).await;
         b.open(&article(LONG_READ)).await;
         wait_until_complete(&b).await;
         b.eval(

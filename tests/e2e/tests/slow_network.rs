@@ -5,7 +5,7 @@
 
 use folio_e2e::offline::until;
 use folio_e2e::seed::SEED;
-use folio_e2e::{article, page, Browser};
+use folio_e2e::{article, only_in_chromium, page, Browser};
 use serde_json::{json, Value};
 
 /// A slow 3G connection: 400 ms to answer, 50 KB/s down.
@@ -53,6 +53,12 @@ const SEEN: &str = "const header = document.querySelector('.site-header');
 
 #[tokio::test]
 async fn on_a_slow_network_a_page_the_app_loads_shows_the_header_and_says_it_is_loading() {
+    if only_in_chromium(
+        "on_a_slow_network_a_page_the_app_loads_shows_the_header_and_says_it_is_loading",
+        "throttle the network",
+    ) {
+        return;
+    }
     let b = on_network(360, 740, slow_3g()).await;
     go(&b, &format!("?bundle=bundles/{SEED}/")).await;
     // The app starts once the page has loaded, and its module takes seconds to arrive at
@@ -98,6 +104,12 @@ async fn without_the_module(width: u32) -> Browser {
 
 #[tokio::test]
 async fn when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a_reload() {
+    if only_in_chromium(
+        "when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a_reload",
+        "block the module",
+    ) {
+        return;
+    }
     let b = without_the_module(360).await;
     go(&b, &format!("?bundle=bundles/{SEED}/")).await;
     let seen = until(
@@ -148,6 +160,11 @@ async fn when_the_app_does_not_arrive_a_page_it_was_to_load_says_so_and_offers_a
 #[tokio::test]
 async fn when_the_app_does_not_arrive_a_static_page_stays_whole_and_hides_the_tools_it_cannot_run()
 {
+    let test =
+        "when_the_app_does_not_arrive_a_static_page_stays_whole_and_hides_the_tools_it_cannot_run";
+    if only_in_chromium(test, "block the module") {
+        return;
+    }
     let b = without_the_module(1280).await;
     go(&b, &article(SEED)).await;
     until(
@@ -192,6 +209,12 @@ const PLACES: &str = "return [...document.querySelectorAll('main *')].map(e => {
 
 #[tokio::test]
 async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
+    if only_in_chromium(
+        "the_app_takes_a_static_page_over_without_moving_anything_on_it",
+        "throttle the network",
+    ) {
+        return;
+    }
     // Nothing may move when the app's copy replaces the static page: a reader would see the
     // jump, and the browser counts the moved photo as a new largest paint (LCP).
     for (id, width) in [(SEED, 412), (SEED, 1280), ("folio-russian-test", 412)] {
@@ -230,6 +253,12 @@ async fn the_app_takes_a_static_page_over_without_moving_anything_on_it() {
 
 #[tokio::test]
 async fn the_app_s_copy_of_a_static_page_is_never_counted_as_a_new_largest_paint() {
+    if only_in_chromium(
+        "the_app_s_copy_of_a_static_page_is_never_counted_as_a_new_largest_paint",
+        "throttle the network and processor",
+    ) {
+        return;
+    }
     // The browser reports a largest contentful paint again when the app's copy of the lead
     // photo is painted a pixel larger than the static page's, as it was when page margins
     // fell between pixels; then the page's LCP is the takeover's moment, seconds late. Each

@@ -5,18 +5,19 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use folio_e2e::{app_url, article, page, Browser};
+use folio_e2e::seed::catalog_size;
+use folio_e2e::{app_url, article, page, Browser, Setting};
 use serde_json::{json, Value};
 
 const SEED: &str = "us-officials-meet-russian-dissidents";
 const LONG: &str = "folio-long-read-test";
 const RUSSIAN: &str = "folio-russian-test";
-const ARTICLES: [&str; 3] = [SEED, LONG, RUSSIAN];
+const PERSIAN: &str = "folio-persian-test";
+const ARTICLES: [&str; 4] = [SEED, LONG, RUSSIAN, PERSIAN];
 
-/// Chromium with JavaScript turned off for pages (WebDriver's own calls still work).
+/// The browser with JavaScript turned off for pages (WebDriver's own calls still work).
 async fn without_javascript(width: u32) -> Browser {
-    let prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
-    Browser::start_with(width, 900, &[], prefs).await
+    Browser::start_with(width, 900, &[Setting::NoJavaScript]).await
 }
 
 /// `css`'s element is rendered: it takes up space and is not hidden.
@@ -113,7 +114,7 @@ async fn without_javascript_the_catalog_opens_articles_and_related_links_work() 
     let b = without_javascript(1280).await;
     b.client.goto(&page("")).await.unwrap();
     let cards = b.texts(".card__headline").await;
-    assert_eq!(cards.len(), 3, "{cards:?}");
+    assert_eq!(cards.len(), catalog_size(), "{cards:?}");
     let card = b
         .wait_for_css(&format!(".card a[href='{}']", article(LONG)))
         .await;
@@ -134,7 +135,7 @@ async fn without_javascript_the_catalog_opens_articles_and_related_links_work() 
     );
     let home = b.wait_for_css(".site-header__name").await;
     home.click().await.expect("back to the list");
-    assert_eq!(b.texts(".card__headline").await.len(), 3);
+    assert_eq!(b.texts(".card__headline").await.len(), catalog_size());
     b.close().await;
 }
 

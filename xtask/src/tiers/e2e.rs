@@ -1,15 +1,15 @@
-//! The end-to-end tier: the release build, built for the port it is served on, the
-//! project's static server with the test fixtures, chromedriver, and the WebDriver suite;
-//! it fails if a browser reported a Content-Security-Policy violation to the server.
+//! The end-to-end tiers, one per engine: the release build, built for the port it is
+//! served on, the project's static server with the test fixtures, the engine's WebDriver
+//! server, and the WebDriver suite; each fails if its browser reported a
+//! Content-Security-Policy violation to the server.
 
 use std::net::TcpStream;
-use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use super::count::{count, run_counted};
-use crate::setup::CHROMEDRIVER;
+use super::engine::Engine;
 use crate::{build_release, root, server, Outcome};
 
 /// A child process leading its own process group; the whole group (chromedriver and the
@@ -45,36 +45,48 @@ pub fn wait_for_port(port: u16, what: &str) -> Outcome {
 
 /// Starts chromedriver on a free port; it and every browser it started end with the guard.
 pub fn chromedriver() -> Result<(Guard, u16), String> {
-    let port = free_port()?;
-    let driver = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .process_group(0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
-    let guard = Guard(driver);
-    wait_for_port(port, "chromedriver")?;
-    Ok((guard, port))
+    Engine::Chromium.driver()
 }
 
-/// `cargo test -p folio-e2e` with `args` (test targets, then `--` and libtest's own),
-/// against the app at `app_url`, counted into the tier.
-pub fn suite(args: &[&str], app_url: &str, driver_port: u16, artifacts: &Path) -> Outcome {
+/// `cargo test -p folio-e2e` with `args` (test targets, then `--` and libtest's own), in
+/// `engine` against the app at `app_url`, counted into the tier. Afterwards, the tests that
+/// could not run in the engine are listed with their reasons (`not-run-ENGINE.txt`).
+pub fn suite(
+    args: &[&str],
+    app_url: &str,
+    engine: Engine,
+    driver_port: u16,
+    artifacts: &Path,
+) -> Outcome {
     std::fs::create_dir_all(artifacts).map_err(|e| e.to_string())?;
+    let not_run = artifacts.join(format!("not-run-{}.txt", engine.name()));
+    let _ = std::fs::remove_file(&not_run);
     eprintln!(
-        "xtask: app on {app_url}, screenshots in {}",
+        "xtask: {} against {app_url}, screenshots in {}",
+        engine.name(),
         artifacts.display()
     );
-    run_counted(
+    let ran = run_counted(
         Command::new("cargo")
             .args(["test", "--no-fail-fast", "-p", "folio-e2e"])
             .args(args)
             .env("FOLIO_URL", app_url)
+            .env("FOLIO_ENGINE", engine.name())
             .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
             .env("FOLIO_ARTIFACTS", artifacts)
             .current_dir(root()),
-    )
+    );
+    if let Ok(list) = std::fs::read_to_string(&not_run) {
+        eprintln!(
+            "xtask: {} test(s) or parts did not run in {}, each for the reason given:",
+            list.lines().count(),
+            engine.name()
+        );
+        for line in list.lines() {
+            eprintln!("  - {line}");
+        }
+    }
+    ran
 }
 
 /// The two releases the offline tests deploy and take down themselves, with the command that
@@ -94,10 +106,15 @@ fn offline_releases() -> Outcome {
     Ok(())
 }
 
-/// The end-to-end tier: release build, the static server with fixtures, chromedriver, the
-/// suite; then the policy violations browsers reported to the server, of which there must
-/// be none (this last check counts as one test). With `only`, just those test files run.
-pub fn end_to_end(only: &[String]) -> Outcome {
+/// The release build, built for the port it is served on, the project's static server with
+/// the fixtures, and the partner's page: set up once, for every engine's run. Gives the
+/// app's address.
+fn stage() -> Result<String, String> {
+    static STAGE: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    STAGE.get_or_init(set_up).clone()
+}
+
+fn set_up() -> Result<String, String> {
     // The port is chosen first, so the static pages are built with their real address
     // (canonical links and OpenGraph images are absolute).
     let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
@@ -128,20 +145,32 @@ pub fn end_to_end(only: &[String]) -> Outcome {
     };
     server::start(listener, site).map_err(|e| format!("the HTTP server: {e}"))?;
     offline_releases()?;
-    let (_driver, driver_port) = chromedriver()?;
+    Ok(app_url)
+}
+
+/// The end-to-end tier in `engine`: the stage (built once), the engine's WebDriver server,
+/// the suite; then the policy violations the browser reported to the server during its run,
+/// of which there must be none (this last check counts as one test). With `only`, just
+/// those test files run.
+pub fn end_to_end(engine: Engine, only: &[String]) -> Outcome {
+    let app_url = stage()?;
+    let (_driver, driver_port) = engine.driver()?;
+    let before = server::csp_violations();
     let mut args: Vec<&str> = only.iter().flat_map(|f| ["--test", f.as_str()]).collect();
     args.extend(["--", "--test-threads=1"]);
-    let ran = suite(
-        &args,
-        &format!("http://127.0.0.1:{app_port}/"),
-        driver_port,
-        &root().join("target/e2e-artifacts"),
-    );
+    let artifacts = root().join("target/e2e-artifacts").join(engine.name());
+    let ran = suite(&args, &app_url, engine, driver_port, &artifacts);
     // Reports are sent as the violations happen; a moment for the last ones to arrive.
     std::thread::sleep(Duration::from_secs(1));
-    let violations = server::csp_violations();
+    let violations: Vec<String> = server::csp_violations()
+        .into_iter()
+        .filter(|v| !before.contains(v))
+        .collect();
     if violations.is_empty() {
-        eprintln!("xtask: no Content-Security-Policy violation was reported");
+        eprintln!(
+            "xtask: {} reported no Content-Security-Policy violation",
+            engine.name()
+        );
         count(1, 0);
         ran
     } else {
@@ -154,7 +183,8 @@ pub fn end_to_end(only: &[String]) -> Outcome {
             eprintln!("  {v}");
         }
         let csp = format!(
-            "browsers reported {} different Content-Security-Policy violation(s), listed above",
+            "{} reported {} different Content-Security-Policy violation(s), listed above",
+            engine.name(),
             violations.len()
         );
         Err(match ran {

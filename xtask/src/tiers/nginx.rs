@@ -103,6 +103,7 @@ pub fn nginx() -> Outcome {
     let journeys = suite(
         &args,
         &url,
+        super::Engine::Chromium,
         driver_port,
         &root().join("target/e2e-artifacts/nginx"),
     );
