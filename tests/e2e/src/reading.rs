@@ -176,7 +176,7 @@ pub async fn assert_quiet_console(b: &Browser) {
 /// Words broken across lines although they would fit on one line of their box: a reader
 /// at a large text size sees "R / eadin / g". Words longer than their box's line may
 /// break (they must, not to overflow), in a page title only where they would not fit at the
-/// body text's size, and a compound may break after its hyphen.
+/// body text's size, and a compound may break after its hyphen or slash.
 pub async fn chopped_words(b: &Browser) -> Vec<String> {
     let found = b
         .eval(
@@ -199,7 +199,8 @@ pub async fn chopped_words(b: &Browser) -> Vec<String> {
                  // body text (base.css): it may break a word only where the body would.
                  const title = box.localName === 'h1' ? parseFloat(getComputedStyle(document.body).fontSize) / parseFloat(s.fontSize) : 1;
                  if (width * Math.min(title, 1) > line) continue;
-                 // A break after a hyphen is where a compound may break.
+                 // A break after a hyphen is where a compound may break; after a slash
+                 // ('RFE/RL') too, as Unicode's line breaking allows and Firefox does.
                  const breaks = [];
                  let last = null;
                  for (let i = 0; i < m[0].length; i++) {
@@ -211,7 +212,7 @@ pub async fn chopped_words(b: &Browser) -> Vec<String> {
                    if (last !== null && r.top > last + 1) breaks.push(i);
                    last = r.top;
                  }
-                 if (breaks.every(i => m[0][i - 1] === '-')) continue;
+                 if (breaks.every(i => m[0][i - 1] === '-' || m[0][i - 1] === '/')) continue;
                  chopped.push(m[0] + ' in ' + box.localName + '.' + String(box.className).split(' ')[0] + ' (' + Math.round(width) + ' px in a ' + Math.round(line) + ' px line, ' + rects.map(r => Math.round(r.width) + '@' + Math.round(r.top)).join('+') + ', hyphens ' + s.hyphens + ')');
                }
              }

@@ -135,6 +135,8 @@ async fn without_javascript_the_catalog_opens_articles_and_related_links_work() 
     );
     let home = b.wait_for_css(".site-header__name").await;
     home.click().await.expect("back to the list");
+    // WebKit's click returns before the next page has loaded.
+    b.wait_for_css(".card__headline").await;
     assert_eq!(b.texts(".card__headline").await.len(), catalog_size());
     b.close().await;
 }
