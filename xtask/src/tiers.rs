@@ -16,6 +16,7 @@ mod count;
 pub mod e2e;
 mod engine;
 mod nginx;
+mod watchdog;
 
 use std::collections::BTreeMap;
 use std::path::Path;

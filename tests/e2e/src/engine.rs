@@ -87,9 +87,15 @@ impl Engine {
             Engine::Firefox => firefox(width, height, settings),
             Engine::WebKit => webkit(settings),
         };
-        let Value::Object(caps) = caps else {
+        let Value::Object(mut caps) = caps else {
             unreachable!("capabilities are a JSON object")
         };
+        // A page that never finishes loading fails its test within a minute rather than
+        // the drivers' five; scripts get the standard thirty seconds.
+        caps.insert(
+            "timeouts".into(),
+            serde_json::json!({ "script": 30_000, "pageLoad": 60_000, "implicit": 0 }),
+        );
         caps
     }
 }

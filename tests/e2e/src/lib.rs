@@ -60,29 +60,11 @@ impl Drop for Browser {
 
 /// Ends WebDriver session `id` with a plain `DELETE`, from a test that is unwinding.
 fn end_session(webdriver: &str, id: &str) {
-    use std::io::{Read, Write};
-    let Ok(url) = url::Url::parse(webdriver) else {
+    let Ok(target) = url::Url::parse(webdriver).and_then(|u| u.join(&format!("session/{id}")))
+    else {
         return;
     };
-    let address = format!(
-        "{}:{}",
-        url.host_str().unwrap_or("127.0.0.1"),
-        url.port_or_known_default().unwrap_or(80)
-    );
-    let Ok(mut stream) = std::net::TcpStream::connect(&address) else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let path = url
-        .join(&format!("session/{id}"))
-        .map(|u| u.path().to_owned());
-    let request = format!(
-        "DELETE {} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-        path.unwrap_or_default(),
-    );
-    if stream.write_all(request.as_bytes()).is_ok() {
-        let _ = stream.read_to_end(&mut Vec::new());
-    }
+    let _ = plain_http::request("DELETE", &target, &plain_http::host_and_port(&target));
 }
 
 impl Browser {
@@ -100,6 +82,7 @@ impl Browser {
         }
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
+        note_progress(&format!("start {}", engine.name()));
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(engine.capabilities(width, height, settings))
             .connect(&webdriver)
@@ -164,6 +147,7 @@ impl Browser {
     /// taken the page over; `?article=ID`, which leads to the article's static page, until
     /// it is there (or says why not).
     pub async fn open(&self, query: &str) {
+        note_progress(&format!("open {query:?}"));
         self.client
             .goto(&page(query))
             .await
@@ -383,6 +367,22 @@ pub fn artifacts() -> PathBuf {
     std::env::var("FOLIO_ARTIFACTS")
         .map(PathBuf::from)
         .unwrap_or_else(|_| repo().join("target/e2e-artifacts"))
+}
+
+/// Appends `what`, with the test's name, to `progress.log` among the artifacts: when a run is
+/// stopped at its time limit, `xtask` prints the last lines, which say where it stuck.
+pub fn note_progress(what: &str) {
+    use std::io::Write;
+    let test = std::thread::current().name().unwrap_or("?").to_owned();
+    let dir = artifacts();
+    let _ = std::fs::create_dir_all(&dir);
+    if let Ok(mut log) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("progress.log"))
+    {
+        let _ = writeln!(log, "{test}: {what}");
+    }
 }
 
 /// True, after recording why (`engine::not_run`), when `test` needs Chromium's DevTools

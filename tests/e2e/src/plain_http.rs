@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::time::Duration;
 
 /// One answer.
 #[derive(Debug)]
@@ -25,24 +26,32 @@ impl Answer {
     }
 }
 
-/// `GET` of `path`, relative to the app (`""`, `articles/ID/`), with `Host` as given.
-pub fn get_as(path: &str, host: &str) -> Answer {
-    let base = url::Url::parse(&crate::app_url()).expect("FOLIO_URL is a URL");
-    let address = format!(
+/// `host:port` of `url`, as `Host` and `connect` want it.
+pub fn host_and_port(url: &url::Url) -> String {
+    format!(
         "{}:{}",
-        base.host_str().unwrap_or("127.0.0.1"),
-        base.port_or_known_default().unwrap_or(80)
-    );
-    let target = base.join(path).expect("a path relative to the app");
-    let mut stream = TcpStream::connect(&address).expect("connect to the app's server");
+        url.host_str().unwrap_or("127.0.0.1"),
+        url.port_or_known_default().unwrap_or(80)
+    )
+}
+
+/// `method` of `target`, an absolute address, sent to its host with `Host` as given and no
+/// body; the answer, or why none came (waiting at most 30 seconds for it).
+pub fn request(method: &str, target: &url::Url, host: &str) -> std::io::Result<Answer> {
+    let mut stream = TcpStream::connect(host_and_port(target))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let length = if method == "GET" {
+        ""
+    } else {
+        "Content-Length: 0\r\n"
+    };
     write!(
         stream,
-        "GET {} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        "{method} {} HTTP/1.1\r\nHost: {host}\r\n{length}Connection: close\r\n\r\n",
         &target[url::Position::BeforePath..]
-    )
-    .expect("send a request");
+    )?;
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the answer");
+    stream.read_to_end(&mut raw)?;
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -59,20 +68,22 @@ pub fn get_as(path: &str, host: &str) -> Answer {
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
     let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-    Answer {
+    Ok(Answer {
         status,
         headers,
         body,
-    }
+    })
+}
+
+/// `GET` of `path`, relative to the app (`""`, `articles/ID/`), with `Host` as given.
+pub fn get_as(path: &str, host: &str) -> Answer {
+    let base = url::Url::parse(&crate::app_url()).expect("FOLIO_URL is a URL");
+    let target = base.join(path).expect("a path relative to the app");
+    request("GET", &target, host).unwrap_or_else(|e| panic!("GET {target}: {e}"))
 }
 
 /// `GET` of `path`, relative to the app, to the host and port of `FOLIO_URL`.
 pub fn get(path: &str) -> Answer {
     let base = url::Url::parse(&crate::app_url()).expect("FOLIO_URL is a URL");
-    let host = format!(
-        "{}:{}",
-        base.host_str().unwrap_or("127.0.0.1"),
-        base.port_or_known_default().unwrap_or(80)
-    );
-    get_as(path, &host)
+    get_as(path, &host_and_port(&base))
 }

@@ -99,6 +99,7 @@ async fn every_hostile_bundle_ends_in_the_article_or_a_clear_error() {
 async fn a_media_link_downloads_the_image_and_never_opens_it_as_a_page() {
     let b = Browser::start(1280, 900).await;
     b.open("?bundle=fixtures/bundles/hostile-markdown/").await;
+    b.wait_for_css("article .article-footer").await;
     let links = b
         .eval(
             "return [...document.querySelectorAll('article a[href*=\"/media/\"]')]

@@ -3,7 +3,11 @@
 //! reason has not passed, whatever its exit status.
 
 use std::collections::BTreeMap;
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use super::watchdog::Watchdog;
 
 use crate::{root, Outcome};
 
@@ -88,12 +92,39 @@ pub fn ignored_without_reason(line: &str) -> bool {
 /// `closing` is the prefix of its result lines: `test result: ` for libtest, or the plain
 /// form such as `schemas: `.
 pub fn run_counted_as(cmd: &mut Command, closing: &str) -> Outcome {
+    match run_lines(cmd, closing, None)? {
+        Ran::Finished(outcome) => outcome,
+        Ran::Stopped => unreachable!("a run without a limit is never stopped"),
+    }
+}
+
+/// How a run under a time limit ended.
+pub enum Ran {
+    /// It ended by itself, passing or failing.
+    Finished(Outcome),
+    /// It was still running at its limit and was stopped; nothing it printed was counted
+    /// as a run without a result line.
+    Stopped,
+}
+
+/// Runs a libtest command as `run_counted` does, stopping it, with every process it started
+/// in its group, if it has not ended within `limit`.
+pub fn run_counted_within(cmd: &mut Command, limit: Duration) -> Result<Ran, String> {
+    run_lines(cmd, "test result: ", Some(limit))
+}
+
+fn run_lines(cmd: &mut Command, closing: &str, limit: Option<Duration>) -> Result<Ran, String> {
     use std::io::BufRead;
     eprintln!("$ {}", crate::describe(cmd));
+    if limit.is_some() {
+        // Its own group, so that the watchdog can stop it with all it started.
+        cmd.process_group(0);
+    }
     let mut child = cmd
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("could not start `{}`: {e}", crate::describe(cmd)))?;
+    let dog = limit.map(|limit| Watchdog::start(child.id(), limit));
     let mut results = 0;
     if let Some(out) = child.stdout.take() {
         for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
@@ -111,15 +142,18 @@ pub fn run_counted_as(cmd: &mut Command, closing: &str) -> Outcome {
             }
         }
     }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if dog.as_ref().is_some_and(Watchdog::fired) {
+        return Ok(Ran::Stopped);
+    }
     if results == 0 {
         add(|c| c.silent_runs += 1);
     }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
+    Ok(Ran::Finished(if status.success() {
         Ok(())
     } else {
         Err(format!("`{}` failed ({status})", crate::describe(cmd)))
-    }
+    }))
 }
 
 pub fn run_counted(cmd: &mut Command) -> Outcome {

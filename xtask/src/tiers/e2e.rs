@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use super::count::{count, run_counted};
+use super::count::{count, run_counted_within, Ran};
 use super::engine::Engine;
 use crate::{build_release, root, server, Outcome};
 
@@ -43,39 +43,103 @@ pub fn wait_for_port(port: u16, what: &str) -> Outcome {
     Err(format!("{what} did not start listening on port {port}"))
 }
 
-/// Starts chromedriver on a free port; it and every browser it started end with the guard.
-pub fn chromedriver() -> Result<(Guard, u16), String> {
-    Engine::Chromium.driver()
+/// The longest one test file may run in one engine before it is stopped. The longest
+/// file, the reflow sweep, takes about a minute; a run far past that is stuck.
+const FILE_LIMIT: Duration = Duration::from_secs(6 * 60);
+
+/// The suite's test files (`tests/e2e/tests/*.rs`), by name, in order.
+fn test_files() -> Result<Vec<String>, String> {
+    let dir = root().join("tests/e2e/tests");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "rs").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+        })
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
-/// `cargo test -p folio-e2e` with `args` (test targets, then `--` and libtest's own), in
-/// `engine` against the app at `app_url`, counted into the tier. Afterwards, the tests that
-/// could not run in the engine are listed with their reasons (`not-run-ENGINE.txt`).
-pub fn suite(
-    args: &[&str],
-    app_url: &str,
-    engine: Engine,
-    driver_port: u16,
-    artifacts: &Path,
-) -> Outcome {
+/// The end-to-end test files `files` (every one when empty), in `engine`, against the app
+/// at `app_url`, counted into the tier. Each file runs on its own, under [`FILE_LIMIT`]: a
+/// file still running then is stopped with its browser, reported, and run once more with a
+/// fresh WebDriver server; stopped twice, it fails. Afterwards, the tests that could not run
+/// in the engine are listed with their reasons (`not-run-ENGINE.txt`).
+pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) -> Outcome {
     std::fs::create_dir_all(artifacts).map_err(|e| e.to_string())?;
     let not_run = artifacts.join(format!("not-run-{}.txt", engine.name()));
     let _ = std::fs::remove_file(&not_run);
+    let progress = artifacts.join("progress.log");
+    let files: Vec<String> = if files.is_empty() {
+        test_files()?
+    } else {
+        files.iter().map(|f| (*f).to_owned()).collect()
+    };
+    crate::run(
+        Command::new("cargo")
+            .args(["test", "--no-run", "-p", "folio-e2e", "--tests"])
+            .current_dir(root()),
+    )?;
     eprintln!(
         "xtask: {} against {app_url}, screenshots in {}",
         engine.name(),
         artifacts.display()
     );
-    let ran = run_counted(
-        Command::new("cargo")
-            .args(["test", "--no-fail-fast", "-p", "folio-e2e"])
-            .args(args)
-            .env("FOLIO_URL", app_url)
-            .env("FOLIO_ENGINE", engine.name())
-            .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{driver_port}"))
-            .env("FOLIO_ARTIFACTS", artifacts)
-            .current_dir(root()),
-    );
+    let mut driver = engine.driver()?;
+    let mut failed = Vec::new();
+    let mut stopped = Vec::new();
+    for file in &files {
+        let started = Instant::now();
+        for attempt in 1..=2 {
+            let _ = std::fs::remove_file(&progress);
+            let ran = run_counted_within(
+                Command::new("cargo")
+                    .args(["test", "--no-fail-fast", "-p", "folio-e2e", "--test", file])
+                    .args(["--", "--test-threads=1"])
+                    .env("FOLIO_URL", app_url)
+                    .env("FOLIO_ENGINE", engine.name())
+                    .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{}", driver.1))
+                    .env("FOLIO_ARTIFACTS", artifacts)
+                    .current_dir(root()),
+                FILE_LIMIT,
+            )?;
+            match ran {
+                Ran::Finished(Ok(())) => break,
+                Ran::Finished(Err(_)) => {
+                    failed.push(file.clone());
+                    break;
+                }
+                Ran::Stopped => {
+                    eprintln!(
+                        "xtask: {file} in {} was still running after {} s and was stopped \
+                         (attempt {attempt} of 2); its output is above, and its last steps were:",
+                        engine.name(),
+                        FILE_LIMIT.as_secs()
+                    );
+                    let steps = std::fs::read_to_string(&progress).unwrap_or_default();
+                    let steps: Vec<&str> = steps.lines().collect();
+                    for step in &steps[steps.len().saturating_sub(8)..] {
+                        eprintln!("  {step}");
+                    }
+                    stopped.push(format!("{file} (attempt {attempt})"));
+                    // A fresh WebDriver server, and so a fresh browser: the stuck session
+                    // may hold the old one.
+                    drop(driver);
+                    driver = engine.driver()?;
+                    if attempt == 2 {
+                        count(0, 1);
+                        failed.push(file.clone());
+                    }
+                }
+            }
+        }
+        eprintln!(
+            "xtask: {file} in {}: {} s",
+            engine.name(),
+            started.elapsed().as_secs()
+        );
+    }
     if let Ok(list) = std::fs::read_to_string(&not_run) {
         eprintln!(
             "xtask: {} test(s) or parts did not run in {}, each for the reason given:",
@@ -86,7 +150,25 @@ pub fn suite(
             eprintln!("  - {line}");
         }
     }
-    ran
+    if !stopped.is_empty() {
+        eprintln!(
+            "xtask: {} run(s) in {} were stopped at the {} s limit: {}",
+            stopped.len(),
+            engine.name(),
+            FILE_LIMIT.as_secs(),
+            stopped.join(", ")
+        );
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed in {}: {}",
+            failed.len(),
+            engine.name(),
+            failed.join(", ")
+        ))
+    }
 }
 
 /// The two releases the offline tests deploy and take down themselves, with the command that
@@ -154,12 +236,10 @@ fn set_up() -> Result<String, String> {
 /// those test files run.
 pub fn end_to_end(engine: Engine, only: &[String]) -> Outcome {
     let app_url = stage()?;
-    let (_driver, driver_port) = engine.driver()?;
     let before = server::csp_violations();
-    let mut args: Vec<&str> = only.iter().flat_map(|f| ["--test", f.as_str()]).collect();
-    args.extend(["--", "--test-threads=1"]);
+    let only: Vec<&str> = only.iter().map(String::as_str).collect();
     let artifacts = root().join("target/e2e-artifacts").join(engine.name());
-    let ran = suite(&args, &app_url, engine, driver_port, &artifacts);
+    let ran = suite(&only, &app_url, engine, &artifacts);
     // Reports are sent as the violations happen; a moment for the last ones to arrive.
     std::thread::sleep(Duration::from_secs(1));
     let violations: Vec<String> = server::csp_violations()

@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::count::count;
-use super::e2e::{chromedriver, free_port, suite, wait_for_port};
+use super::e2e::{free_port, suite, wait_for_port};
 use crate::{build_release_into, describe, root, Outcome};
 
 /// Debian's nginx.
@@ -97,14 +97,10 @@ pub fn nginx() -> Outcome {
     );
     wait_for_port(port, "nginx")?;
     let checked = checks::run(port, &dist);
-    let (_driver, driver_port) = chromedriver()?;
-    let mut args: Vec<&str> = JOURNEYS.iter().flat_map(|t| ["--test", *t]).collect();
-    args.extend(["--", "--test-threads=1"]);
     let journeys = suite(
-        &args,
+        &JOURNEYS,
         &url,
         super::Engine::Chromium,
-        driver_port,
         &root().join("target/e2e-artifacts/nginx"),
     );
     match (checked, journeys) {
