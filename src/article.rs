@@ -16,6 +16,7 @@ pub mod use_scrolls_sideways;
 use folio_bundle::article::DATELINE_ID;
 use leptos::prelude::*;
 
+use crate::interface::Phrase;
 use crate::io::LoadedArticle;
 use crate::render_context::RenderContext;
 
@@ -33,6 +34,7 @@ pub fn ArticleView(
     // Folio's own words are marked as its interface's language inside another language's
     // article, and the article's words inside them as its own again.
     let (ui, article_lang) = (ctx.interface_lang(), ctx.article_lang());
+    let say = ctx.interface();
     provide_context(ctx);
     let article = loaded.article;
     let m = article.manifest.clone();
@@ -68,9 +70,9 @@ pub fn ArticleView(
             </div>
             <footer class="article-footer">
                 {(!m.tags.is_empty()).then(|| view! {
-                    <ul class="tags" aria-label="Topics" lang=ui>{m.tags.iter().map(|t| view! { <li lang=article_lang.clone()>{t.clone()}</li> }).collect_view()}</ul>
+                    <ul class="tags" aria-label=say.say(Phrase::Topics) lang=ui>{m.tags.iter().map(|t| view! { <li lang=article_lang.clone()>{t.clone()}</li> }).collect_view()}</ul>
                 })}
-                <p class="source-line"><span lang=ui>"Source:"</span>" " {m.source.name.clone()}</p>
+                <p class="source-line"><span lang=ui>{say.say(Phrase::Source)}</span>" " {m.source.name.clone()}</p>
                 {m.rights.clone().map(|r| view! { <p class="rights">{r}</p> })}
             </footer>
         </article>

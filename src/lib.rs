@@ -13,6 +13,7 @@ pub mod article;
 pub mod bench;
 pub mod config;
 pub mod host;
+pub mod interface;
 pub mod intl;
 pub mod io;
 pub mod pages;
@@ -113,9 +114,7 @@ pub fn App(
     // An article's page is in the article's language (`<html lang>`, set with the static
     // page), so the site's own words around it say they are the interface's.
     let ui = match &page {
-        Page::Article(loaded) => {
-            render_context::interface_lang_beside(&loaded.article.manifest.language)
-        }
+        Page::Article(loaded) => render_context::english_beside(&loaded.article.manifest.language),
         _ => None,
     };
     let content = match page {

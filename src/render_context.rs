@@ -6,6 +6,8 @@ use std::sync::Arc;
 use folio_bundle::{Article, Media};
 use leptos::prelude::*;
 
+use crate::interface::Locale;
+
 /// Where the page sits in the site, so that its links work from any folder and on any
 /// static host, with no rewrite rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,10 +84,16 @@ impl RenderContext {
         format!("{}{}", self.base, path)
     }
 
-    /// The language of Folio's own words (its interface) where it differs from the
-    /// article's, so that each of them inside the article says so (`lang`, WCAG 3.1.2)
-    /// and a screen reader reads "Published" or "Footnote 1" in English inside a Russian
-    /// article; `None` inside an English one.
+    /// The language of Folio's own words inside the article: the article's own where
+    /// Folio's interface has it (`src/interface/*.ftl`), English otherwise.
+    pub fn interface(&self) -> Locale {
+        Locale::for_language(&self.article.manifest.language).unwrap_or_default()
+    }
+
+    /// The `lang` of Folio's own words inside the article where it differs from the
+    /// article's, so that each of them says so (WCAG 3.1.2) and a screen reader reads
+    /// "Published" in English inside, say, a German article; `None` where Folio speaks
+    /// the article's language.
     pub fn interface_lang(&self) -> Option<&'static str> {
         interface_lang_beside(&self.article.manifest.language)
     }
@@ -105,20 +113,35 @@ pub fn use_interface_lang() -> Option<&'static str> {
     with_context::<RenderContext, _>(RenderContext::interface_lang).flatten()
 }
 
+/// [`RenderContext::interface`] of the article being rendered; English outside one.
+pub fn use_interface() -> Locale {
+    with_context::<RenderContext, _>(RenderContext::interface).unwrap_or_default()
+}
+
 /// [`RenderContext::article_lang`] of the article being rendered; `None` outside one.
 pub fn use_article_lang() -> Option<String> {
     with_context::<RenderContext, _>(RenderContext::article_lang).flatten()
 }
 
-/// The interface's language, for Folio's words on a page or in an article whose language is
-/// `language`; `None` where they are the same language.
+/// The `lang` of Folio's translated words (`crate::interface`) in an article whose language
+/// is `language`; `None` where they are in that language.
 pub fn interface_lang_beside(language: &str) -> Option<&'static str> {
-    let primary = language.split('-').next().unwrap_or_default();
-    (!primary.eq_ignore_ascii_case(INTERFACE_LANG)).then_some(INTERFACE_LANG)
+    match Locale::for_language(language) {
+        Some(_) => None,
+        None => Some(Locale::En.tag()),
+    }
 }
 
-/// The language Folio's interface is written in.
-pub const INTERFACE_LANG: &str = "en";
+/// The `lang` of Folio's words that are written in English only so far (the site's header
+/// and footer, the reading tools) on a page or in an article whose language is
+/// `language`; `None` where that is English.
+pub fn english_beside(language: &str) -> Option<&'static str> {
+    let primary = language.split('-').next().unwrap_or_default();
+    (!primary.eq_ignore_ascii_case(ENGLISH)).then_some(ENGLISH)
+}
+
+/// The language Folio's untranslated words are written in.
+pub const ENGLISH: &str = "en";
 
 #[cfg(test)]
 mod tests {
@@ -126,10 +149,15 @@ mod tests {
 
     #[test]
     fn folio_s_words_are_marked_only_beside_another_language() {
-        assert_eq!(interface_lang_beside("ru"), Some("en"));
-        assert_eq!(interface_lang_beside("fa-IR"), Some("en"));
-        assert_eq!(interface_lang_beside("en"), None);
+        // Translated words speak the article's language where Folio has it.
+        assert_eq!(interface_lang_beside("ru"), None);
+        assert_eq!(interface_lang_beside("fa-IR"), None);
+        assert_eq!(interface_lang_beside("de"), Some("en"));
         assert_eq!(interface_lang_beside("en-GB"), None);
-        assert_eq!(interface_lang_beside("EN"), None);
+        // English-only words are marked beside any other language.
+        assert_eq!(english_beside("ru"), Some("en"));
+        assert_eq!(english_beside("fa-IR"), Some("en"));
+        assert_eq!(english_beside("en"), None);
+        assert_eq!(english_beside("EN"), None);
     }
 }

@@ -4,6 +4,7 @@
 use folio_bundle::Media;
 use leptos::prelude::*;
 
+use crate::interface::Phrase;
 use crate::render_context::RenderContext;
 
 /// A figure: image, caption and credit.
@@ -21,6 +22,7 @@ pub fn Figure(
 ) -> impl IntoView {
     let ctx = expect_context::<RenderContext>();
     let ui = ctx.interface_lang();
+    let say = ctx.interface();
     let failed = RwSignal::new(false);
     let credit = credit.or_else(|| media.credit.clone());
     // The main file is one of the candidates too, at its declared width.
@@ -51,13 +53,13 @@ pub fn Figure(
                     on:error=move |_| failed.set(true)
                 />
                 <Show when=move || failed.get()>
-                    <p class="figure__failed" aria-hidden="true" lang=ui>"Image unavailable"</p>
+                    <p class="figure__failed" aria-hidden="true" lang=ui>{say.say(Phrase::ImageUnavailable)}</p>
                 </Show>
             </div>
             <figcaption class="figure__caption">
-                <span class="visually-hidden" lang=ui>"Image: "</span>
+                <span class="visually-hidden" lang=ui>{say.say(Phrase::Image)}" "</span>
                 {caption}
-                {credit.map(|c| view! { " " <span class="figure__credit">"("<span class="visually-hidden" lang=ui>"Credit: "</span>{c}")"</span> })}
+                {credit.map(|c| view! { " " <span class="figure__credit">"("<span class="visually-hidden" lang=ui>{say.say(Phrase::Credit)}" "</span>{c}")"</span> })}
             </figcaption>
         </figure>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use folio_bundle::article::{HEADLINE_ID, STANDFIRST_ID};
 
 use crate::host::{age_in_years, use_host};
+use crate::interface::Phrase;
 use crate::render_context::RenderContext;
 
 /// The article's header.
@@ -24,6 +25,7 @@ pub fn ArticleHeader() -> impl IntoView {
     // Folio's own words are marked as its interface's language inside another language's
     // article; the dates are written in the article's.
     let ui = ctx.interface_lang();
+    let say = ctx.interface();
     let has_safety = m
         .notices
         .iter()
@@ -41,18 +43,18 @@ pub fn ArticleHeader() -> impl IntoView {
             {m.standfirst.clone().map(|s| view! { <p class="standfirst" id=STANDFIRST_ID>{s}</p> })}
             {m.byline.clone().map(|b| view! { <p class="byline">{b}</p> })}
             <p class="article-meta">
-                <span class="published"><span lang=ui>"Published"</span>" "<time datetime=m.published.to_string()>{published}</time></span>
-                {updated.map(|(iso, text)| view! { <span class="updated">" · "<span lang=ui>"Updated"</span>" "<time datetime=iso>{text}</time></span> })}
+                <span class="published"><span lang=ui>{say.say(Phrase::Published)}</span>" "<time datetime=m.published.to_string()>{published}</time></span>
+                {updated.map(|(iso, text)| view! { <span class="updated">" · "<span lang=ui>{say.say(Phrase::Updated)}</span>" "<time datetime=iso>{text}</time></span> })}
                 <span class="source">" · " <span class:one-word=!m.source.name.contains(' ')>{m.source.name.clone()}</span></span>
-                <span class="reading-time">" · "<span lang=ui>{minutes} " min read"</span></span>
+                <span class="reading-time">" · "<span lang=ui>{say.say_with(Phrase::ReadingTime, &[("minutes", minutes as i64)])}</span></span>
             </p>
             {(years >= 1).then(|| view! {
                 <p class="age-warning" role="note" lang=ui>
-                    {format!("This article is more than {years} {} old.", if years == 1 { "year" } else { "years" })}
+                    {say.say_with(Phrase::OlderThan, &[("years", years)])}
                 </p>
             })}
             {has_safety.then(|| view! {
-                <p class="safety-pointer" lang=ui><a href="#folio_notices" target="_self">"Read the safety notice for readers of this article"</a></p>
+                <p class="safety-pointer" lang=ui><a href="#folio_notices" target="_self">{say.say(Phrase::SafetyPointer)}</a></p>
             })}
         </header>
     }

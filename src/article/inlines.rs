@@ -4,7 +4,8 @@
 use folio_bundle::{Inline, LinkTarget, Scope};
 use leptos::prelude::*;
 
-use crate::render_context::{use_interface_lang, use_site, RenderContext};
+use crate::interface::Phrase;
+use crate::render_context::{use_interface, use_interface_lang, use_site, RenderContext};
 
 /// A run of inline content.
 pub fn inlines(list: Vec<Inline>) -> AnyView {
@@ -38,7 +39,7 @@ pub fn inline(item: Inline) -> AnyView {
             let id = first.then(|| scope.reference_id(n));
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=format!("Footnote {n}") lang=use_interface_lang() data-label=label>{n}</a>
+                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=use_interface().say_with(Phrase::Footnote, &[("number", n as i64)]) lang=use_interface_lang() data-label=label>{n}</a>
                 </sup>
             }
             .into_any()
@@ -60,7 +61,7 @@ pub fn link(target: LinkTarget, title: Option<String>, content: AnyView) -> AnyV
     match target {
         LinkTarget::External(url) => view! {
             <a href=url title=title target="_blank" rel="noopener noreferrer">
-                {content}<span class="visually-hidden" lang=use_interface_lang()>" (opens in a new tab)"</span>
+                {content}<span class="visually-hidden" lang=use_interface_lang()>" "{use_interface().say(Phrase::OpensInNewTab)}</span>
             </a>
         }
         .into_any(),

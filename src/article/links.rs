@@ -5,7 +5,8 @@ use folio_bundle::Link;
 use leptos::prelude::*;
 
 use crate::article::inlines::link;
-use crate::render_context::use_interface_lang;
+use crate::interface::Phrase;
+use crate::render_context::{use_interface, use_interface_lang};
 
 /// One manifest link, made like every other link of the article.
 #[component]
@@ -28,7 +29,7 @@ pub fn RelatedLinks(
     (!related.is_empty() || more.is_some()).then(|| {
         view! {
             <section class="related" aria-labelledby="folio_related_title">
-                <h2 id="folio_related_title" class="related__title" lang=use_interface_lang()>"Related"</h2>
+                <h2 id="folio_related_title" class="related__title" lang=use_interface_lang()>{use_interface().say(Phrase::Related)}</h2>
                 <ul class="related__list">
                     {related.into_iter().map(|l| view! { <li><LinkView link=l/></li> }).collect_view()}
                 </ul>

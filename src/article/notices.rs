@@ -5,14 +5,15 @@ use leptos::prelude::*;
 
 use crate::article::blocks::DocumentView;
 use crate::article::links::LinkView;
-use crate::render_context::use_interface_lang;
+use crate::interface::Phrase;
+use crate::render_context::{use_interface, use_interface_lang};
 
-fn title(kind: NoticeKind) -> &'static str {
+fn title(kind: NoticeKind) -> Phrase {
     match kind {
-        NoticeKind::Legal => "Legal notice",
-        NoticeKind::Safety => "Safety notice",
-        NoticeKind::Correction => "Correction",
-        NoticeKind::EditorsNote => "Editor\u{2019}s note",
+        NoticeKind::Legal => Phrase::NoticeLegal,
+        NoticeKind::Safety => Phrase::NoticeSafety,
+        NoticeKind::Correction => Phrase::NoticeCorrection,
+        NoticeKind::EditorsNote => Phrase::NoticeEditorsNote,
     }
 }
 
@@ -34,7 +35,7 @@ pub fn Notices(
                 let labelled_by = id.clone();
                 view! {
                     <section class=format!("notice notice--{}", notice.kind.as_str()) aria-labelledby=labelled_by>
-                        <h2 class="notice__title" id=id lang=use_interface_lang()>{title(notice.kind)}</h2>
+                        <h2 class="notice__title" id=id lang=use_interface_lang()>{use_interface().say(title(notice.kind))}</h2>
                         <DocumentView document=text/>
                         {(!notice.links.is_empty()).then(|| view! {
                             <ul class="notice__links">

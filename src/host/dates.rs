@@ -53,7 +53,7 @@ const FA_MONTHS: [&str; 12] = [
 ];
 
 /// `n` in Persian digits, with at least `width` of them.
-fn persian_digits(n: i64, width: usize) -> String {
+pub fn persian_digits(n: i64, width: usize) -> String {
     format!("{n:0width$}")
         .chars()
         .map(|c| match c.to_digit(10) {

@@ -1,0 +1,171 @@
+//! Folio's own words in the reader's language: the phrases of `src/interface/*.ftl` (Fluent),
+//! compiled in by the build script, and formatted here with the language's plural rules,
+//! the same natively (static pages) and in the browser (`docs/adr/012-interface-languages.md`).
+
+/// One piece of a phrase, as the build script writes it from a Fluent pattern.
+#[derive(Debug)]
+pub enum Part {
+    /// Text as written.
+    Text(&'static str),
+    /// The value of a variable, such as `$minutes`.
+    Var(&'static str),
+    /// Fluent's selection on a variable: the variants with their keys, and the default's
+    /// index.
+    Select(&'static str, &'static [(Key, &'static [Part])], usize),
+}
+
+/// A variant's key.
+#[derive(Debug)]
+pub enum Key {
+    /// A plural category (`one`, `few`, `many`, `other`) or a text value.
+    Category(&'static str),
+    /// An exact number, as in `[0]`.
+    Exact(i64),
+}
+
+include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
+
+/// A language Folio's interface is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// English, the source of the others.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// Persian, right to left.
+    Fa,
+}
+
+impl Locale {
+    /// Every interface language.
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Ru, Locale::Fa];
+
+    /// The language's tag, for `lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ru => "ru",
+            Locale::Fa => "fa",
+        }
+    }
+
+    /// The interface language for content in `language` (a tag such as `ru` or `fa-IR`),
+    /// if Folio has one.
+    pub fn for_language(language: &str) -> Option<Locale> {
+        let primary = language.split('-').next().unwrap_or_default();
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(primary))
+    }
+
+    fn phrases(self) -> &'static [&'static [Part]] {
+        match self {
+            Locale::En => &EN,
+            Locale::Ru => &RU,
+            Locale::Fa => &FA,
+        }
+    }
+
+    /// `phrase` in this language, with no variables.
+    pub fn say(self, phrase: Phrase) -> String {
+        self.say_with(phrase, &[])
+    }
+
+    /// `phrase` in this language with its variables' values, such as `("minutes", 4)`.
+    pub fn say_with(self, phrase: Phrase, args: &[(&str, i64)]) -> String {
+        let mut out = String::new();
+        let index = Phrase::ALL.iter().position(|p| *p == phrase).unwrap_or(0);
+        self.write(self.phrases()[index], args, &mut out);
+        out
+    }
+
+    fn write(self, parts: &[Part], args: &[(&str, i64)], out: &mut String) {
+        for part in parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Var(name) => match value(args, name) {
+                    Some(n) => out.push_str(&self.number(n)),
+                    // A missing value shows as Fluent shows it, never as a panic.
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                },
+                Part::Select(name, variants, default) => {
+                    let chosen = value(args, name).and_then(|n| {
+                        let category = plural_category(self, n);
+                        variants
+                            .iter()
+                            .find(|(k, _)| matches!(k, Key::Exact(e) if *e == n))
+                            .or_else(|| {
+                                variants
+                                    .iter()
+                                    .find(|(k, _)| matches!(k, Key::Category(c) if *c == category))
+                            })
+                    });
+                    let parts = chosen.or(variants.get(*default)).map(|(_, p)| *p);
+                    self.write(parts.unwrap_or_default(), args, out);
+                }
+            }
+        }
+    }
+
+    /// A whole number as this language writes it: Persian in Persian digits.
+    pub fn number(self, n: i64) -> String {
+        match self {
+            Locale::Fa => crate::host::dates::persian_digits(n, 1),
+            Locale::En | Locale::Ru => n.to_string(),
+        }
+    }
+}
+
+fn value(args: &[(&str, i64)], name: &str) -> Option<i64> {
+    args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+/// The CLDR plural category of `n` in `locale`: from the browser's `Intl.PluralRules`.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(locale: Locale, n: i64) -> &'static str {
+    let rules = crate::intl::format(
+        "PluralRules",
+        locale.tag(),
+        &js_sys::Object::new(),
+        "select",
+        &wasm_bindgen::JsValue::from_f64(n as f64),
+    );
+    category_named(rules.as_deref().unwrap_or("other"))
+}
+
+/// The CLDR plural category of `n` in `locale`: from `intl_pluralrules`, Fluent's own
+/// CLDR rules (the browser's `Intl.PluralRules` is checked against them in the wasm tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plural_category(locale: Locale, n: i64) -> &'static str {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let rules = locale
+        .tag()
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|tag| PluralRules::create(tag, PluralRuleType::CARDINAL).ok());
+    match rules.and_then(|r| r.select(n).ok()) {
+        Some(PluralCategory::ZERO) => "zero",
+        Some(PluralCategory::ONE) => "one",
+        Some(PluralCategory::TWO) => "two",
+        Some(PluralCategory::FEW) => "few",
+        Some(PluralCategory::MANY) => "many",
+        Some(PluralCategory::OTHER) | None => "other",
+    }
+}
+
+/// The category's name as a `&'static str`.
+#[cfg(target_arch = "wasm32")]
+fn category_named(name: &str) -> &'static str {
+    ["zero", "one", "two", "few", "many"]
+        .into_iter()
+        .find(|c| *c == name)
+        .unwrap_or("other")
+}
+
+#[cfg(test)]
+mod tests;

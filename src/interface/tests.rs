@@ -1,0 +1,131 @@
+//! The phrases against Fluent's reference implementation, `fluent-bundle`, and the plural
+//! forms a reader sees.
+
+use super::*;
+
+/// Values to format every phrase with: each variable any phrase uses.
+fn samples() -> Vec<Vec<(&'static str, i64)>> {
+    [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 1_000]
+        .into_iter()
+        .map(|n| vec![("minutes", n), ("years", n), ("number", n)])
+        .collect()
+}
+
+fn source(locale: Locale) -> String {
+    let path = format!(
+        "{}/src/interface/{}.ftl",
+        env!("CARGO_MANIFEST_DIR"),
+        locale.tag()
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Persian digits back to ASCII: `fluent-bundle` writes numbers in ASCII digits in every
+/// language unless given a formatter, and Folio writes Persian ones.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x06F0..=0x06F9 => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+#[test]
+fn every_phrase_reads_as_fluent_bundle_reads_it_in_every_language() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+    for locale in Locale::ALL {
+        let resource = FluentResource::try_new(source(locale)).expect("the file parses");
+        let tag = locale.tag().parse().expect("a language tag");
+        let mut bundle = FluentBundle::new(vec![tag]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(resource).expect("no message twice");
+        for phrase in Phrase::ALL {
+            let message = bundle
+                .get_message(phrase.id())
+                .and_then(|m| m.value())
+                .unwrap_or_else(|| panic!("{} has {}", locale.tag(), phrase.id()));
+            for args in samples() {
+                let mut fluent_args = FluentArgs::new();
+                for (k, v) in &args {
+                    fluent_args.set(*k, *v);
+                }
+                let mut errors = Vec::new();
+                let expected = bundle.format_pattern(message, Some(&fluent_args), &mut errors);
+                assert!(errors.is_empty(), "{errors:?}");
+                let ours = locale.say_with(phrase, &args);
+                assert_eq!(
+                    ascii_digits(&ours),
+                    expected,
+                    "{} {} {args:?}",
+                    locale.tag(),
+                    phrase.id()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn russian_counts_take_their_plural_forms() {
+    let read = |n| Locale::Ru.say_with(Phrase::ReadingTime, &[("minutes", n)]);
+    assert_eq!(read(1), "1 минута чтения");
+    assert_eq!(read(3), "3 минуты чтения");
+    assert_eq!(read(5), "5 минут чтения");
+    assert_eq!(read(21), "21 минута чтения");
+    assert_eq!(read(12), "12 минут чтения");
+    let old = |n| Locale::Ru.say_with(Phrase::OlderThan, &[("years", n)]);
+    assert_eq!(old(1), "Этой статье больше 1 года.");
+    assert_eq!(old(2), "Этой статье больше 2 лет.");
+    assert_eq!(old(19), "Этой статье больше 19 лет.");
+    let en = |n| Locale::En.say_with(Phrase::OlderThan, &[("years", n)]);
+    assert_eq!(en(1), "This article is more than 1 year old.");
+    assert_eq!(en(19), "This article is more than 19 years old.");
+}
+
+#[test]
+fn persian_writes_its_numbers_in_persian_digits() {
+    assert_eq!(
+        Locale::Fa.say_with(Phrase::Footnote, &[("number", 12)]),
+        "پانویس ۱۲"
+    );
+    assert_eq!(Locale::Fa.number(1_386), "۱۳۸۶");
+    assert_eq!(Locale::Ru.number(1_386), "1386");
+}
+
+#[test]
+fn no_phrase_is_left_in_english_in_another_language() {
+    for locale in [Locale::Ru, Locale::Fa] {
+        for phrase in Phrase::ALL {
+            let args = [("minutes", 5), ("years", 5), ("number", 5)];
+            let (theirs, english) = (
+                locale.say_with(phrase, &args),
+                Locale::En.say_with(phrase, &args),
+            );
+            assert_ne!(theirs, english, "{} {}", locale.tag(), phrase.id());
+            assert!(
+                !theirs.contains('{'),
+                "{} {}: {theirs}",
+                locale.tag(),
+                phrase.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_language_is_known_by_its_primary_tag() {
+    assert_eq!(Locale::for_language("ru"), Some(Locale::Ru));
+    assert_eq!(Locale::for_language("fa-IR"), Some(Locale::Fa));
+    assert_eq!(Locale::for_language("EN-gb"), Some(Locale::En));
+    assert_eq!(Locale::for_language("de"), None);
+}
+
+#[test]
+fn a_missing_value_shows_its_name_and_never_panics() {
+    assert_eq!(Locale::En.say(Phrase::Footnote), "Footnote {number}");
+    assert_eq!(
+        Locale::En.say(Phrase::OlderThan),
+        "This article is more than {years} years old."
+    );
+}
