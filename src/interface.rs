@@ -72,20 +72,22 @@ impl Locale {
         self.say_with(phrase, &[])
     }
 
-    /// `phrase` in this language with its variables' values, such as `("minutes", 4)`.
-    pub fn say_with(self, phrase: Phrase, args: &[(&str, i64)]) -> String {
+    /// `phrase` in this language with its variables' values, such as
+    /// `("minutes", 4.into())`.
+    pub fn say_with(self, phrase: Phrase, args: &[(&str, Arg)]) -> String {
         let mut out = String::new();
         let index = Phrase::ALL.iter().position(|p| *p == phrase).unwrap_or(0);
         self.write(self.phrases()[index], args, &mut out);
         out
     }
 
-    fn write(self, parts: &[Part], args: &[(&str, i64)], out: &mut String) {
+    fn write(self, parts: &[Part], args: &[(&str, Arg)], out: &mut String) {
         for part in parts {
             match part {
                 Part::Text(t) => out.push_str(t),
                 Part::Var(name) => match value(args, name) {
-                    Some(n) => out.push_str(&self.number(n)),
+                    Some(Arg::Number(n)) => out.push_str(&self.number(*n)),
+                    Some(Arg::Text(t)) => out.push_str(t),
                     // A missing value shows as Fluent shows it, never as a panic.
                     None => {
                         out.push('{');
@@ -94,11 +96,14 @@ impl Locale {
                     }
                 },
                 Part::Select(name, variants, default) => {
-                    let chosen = value(args, name).and_then(|n| {
-                        let category = plural_category(self, n);
+                    let chosen = value(args, name).and_then(|arg| {
+                        let (exact, category) = match arg {
+                            Arg::Number(n) => (Some(*n), plural_category(self, *n)),
+                            Arg::Text(t) => (None, *t),
+                        };
                         variants
                             .iter()
-                            .find(|(k, _)| matches!(k, Key::Exact(e) if *e == n))
+                            .find(|(k, _)| matches!(k, Key::Exact(e) if Some(*e) == exact))
                             .or_else(|| {
                                 variants
                                     .iter()
@@ -121,8 +126,29 @@ impl Locale {
     }
 }
 
-fn value(args: &[(&str, i64)], name: &str) -> Option<i64> {
-    args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+/// A variable's value.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// A whole number: written in the language's digits, and selecting a plural form.
+    Number(i64),
+    /// Text, written as it is.
+    Text(&'a str),
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(t: &'a str) -> Self {
+        Arg::Text(t)
+    }
+}
+
+fn value<'a, 'b>(args: &'b [(&str, Arg<'a>)], name: &str) -> Option<&'b Arg<'a>> {
+    args.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 /// The CLDR plural category of `n` in `locale`: from the browser's `Intl.PluralRules`.

@@ -33,6 +33,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
 use crate::host::{provide_host, Host};
+use crate::interface::{Locale, Phrase};
 use crate::io::{BundleSource, LoadedArticle};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::catalog_page::{CatalogList, CatalogPage, CatalogTitle};
@@ -103,18 +104,25 @@ pub fn App(
     provide_host(host);
     provide_context(site.clone());
     reading::state::provide_reading_state();
+    // An article's page is in the article's language (`<html lang>`, set with the static
+    // page): the site's words around it are too where Folio has that language, and say
+    // they are English where it does not.
+    let (say, ui) = match &page {
+        Page::Article(loaded) => {
+            let language = &loaded.article.manifest.language;
+            (
+                Locale::for_language(language).unwrap_or_default(),
+                render_context::interface_lang_beside(language),
+            )
+        }
+        _ => (Locale::En, None),
+    };
     // An embed's link to the article's own page, outside the frame.
     let read_on = match (&page, &site.embed) {
         (Page::Article(loaded), Some(name)) => Some((
             site.article_href(&loaded.article.manifest.id),
-            format!("Read the full article on {name}"),
+            say.say_with(Phrase::ReadOn, &[("site", name.as_str().into())]),
         )),
-        _ => None,
-    };
-    // An article's page is in the article's language (`<html lang>`, set with the static
-    // page), so the site's own words around it say they are the interface's.
-    let ui = match &page {
-        Page::Article(loaded) => render_context::english_beside(&loaded.article.manifest.language),
         _ => None,
     };
     let content = match page {
@@ -130,10 +138,10 @@ pub fn App(
     let chrome = site.embed.is_none();
     view! {
         {chrome.then(|| view! {
-            <a class="skip-link" href="#folio_main" target="_self" lang=ui>"Skip to content"</a>
+            <a class="skip-link" href="#folio_main" target="_self" lang=ui>{say.say(Phrase::SkipToContent)}</a>
             <header class="site-header" lang=ui>
                 <a class="site-header__name" href=site.home_href()>"Folio"</a>
-                <a class="site-header__saved" href=site.saved_href()>"Saved articles"</a>
+                <a class="site-header__saved" href=site.saved_href()>{say.say(Phrase::SavedArticles)}</a>
             </header>
         })}
         <main id="folio_main" tabindex="-1">
@@ -144,7 +152,7 @@ pub fn App(
         </main>
         {chrome.then(|| view! {
             <footer class="site-footer" lang=ui>
-                <p>"Folio shows article bundles. Each article credits its own source."</p>
+                <p>{say.say(Phrase::SiteFooter)}</p>
             </footer>
         })}
     }

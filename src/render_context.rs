@@ -132,17 +132,6 @@ pub fn interface_lang_beside(language: &str) -> Option<&'static str> {
     }
 }
 
-/// The `lang` of Folio's words that are written in English only so far (the site's header
-/// and footer, the reading tools) on a page or in an article whose language is
-/// `language`; `None` where that is English.
-pub fn english_beside(language: &str) -> Option<&'static str> {
-    let primary = language.split('-').next().unwrap_or_default();
-    (!primary.eq_ignore_ascii_case(ENGLISH)).then_some(ENGLISH)
-}
-
-/// The language Folio's untranslated words are written in.
-pub const ENGLISH: &str = "en";
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,10 +143,5 @@ mod tests {
         assert_eq!(interface_lang_beside("fa-IR"), None);
         assert_eq!(interface_lang_beside("de"), Some("en"));
         assert_eq!(interface_lang_beside("en-GB"), None);
-        // English-only words are marked beside any other language.
-        assert_eq!(english_beside("ru"), Some("en"));
-        assert_eq!(english_beside("fa-IR"), Some("en"));
-        assert_eq!(english_beside("en"), None);
-        assert_eq!(english_beside("EN"), None);
     }
 }

@@ -65,7 +65,7 @@ pub fn footnote(note: Footnote, scope: &Scope) -> AnyView {
     view! {
         <li id=scope.note_id(n) value=n>
             {blocks(note.blocks)}
-            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=use_interface().say_with(Phrase::BackToReference, &[("number", n as i64)]) lang=use_interface_lang()>"↩"</a>
+            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=use_interface().say_with(Phrase::BackToReference, &[("number", (n as i64).into())]) lang=use_interface_lang()>"↩"</a>
         </li>
     }
     .into_any()

@@ -46,11 +46,11 @@ pub fn ArticleHeader() -> impl IntoView {
                 <span class="published"><span lang=ui>{say.say(Phrase::Published)}</span>" "<time datetime=m.published.to_string()>{published}</time></span>
                 {updated.map(|(iso, text)| view! { <span class="updated">" · "<span lang=ui>{say.say(Phrase::Updated)}</span>" "<time datetime=iso>{text}</time></span> })}
                 <span class="source">" · " <span class:one-word=!m.source.name.contains(' ')>{m.source.name.clone()}</span></span>
-                <span class="reading-time">" · "<span lang=ui>{say.say_with(Phrase::ReadingTime, &[("minutes", minutes as i64)])}</span></span>
+                <span class="reading-time">" · "<span lang=ui>{say.say_with(Phrase::ReadingTime, &[("minutes", (minutes as i64).into())])}</span></span>
             </p>
             {(years >= 1).then(|| view! {
                 <p class="age-warning" role="note" lang=ui>
-                    {say.say_with(Phrase::OlderThan, &[("years", years)])}
+                    {say.say_with(Phrase::OlderThan, &[("years", years.into())])}
                 </p>
             })}
             {has_safety.then(|| view! {

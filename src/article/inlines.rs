@@ -39,7 +39,7 @@ pub fn inline(item: Inline) -> AnyView {
             let id = first.then(|| scope.reference_id(n));
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=use_interface().say_with(Phrase::Footnote, &[("number", n as i64)]) lang=use_interface_lang() data-label=label>{n}</a>
+                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=use_interface().say_with(Phrase::Footnote, &[("number", (n as i64).into())]) lang=use_interface_lang() data-label=label>{n}</a>
                 </sup>
             }
             .into_any()

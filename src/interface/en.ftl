@@ -27,3 +27,9 @@ opens-in-new-tab = (opens in a new tab)
 image = Image:
 credit = Credit:
 image-unavailable = Image unavailable
+
+# The page around an article.
+skip-to-content = Skip to content
+saved-articles = Saved articles
+site-footer = Folio shows article bundles. Each article credits its own source.
+read-on = Read the full article on { $site }

@@ -23,3 +23,9 @@ opens-in-new-tab = (در برگه‌ای تازه باز می‌شود)
 image = تصویر:
 credit = عکس:
 image-unavailable = تصویر در دسترس نیست
+
+# صفحهٔ پیرامون مطلب.
+skip-to-content = رفتن به محتوا
+saved-articles = مطالب ذخیره‌شده
+site-footer = Folio بسته‌های مقاله را نمایش می‌دهد. هر مقاله منبع خود را ذکر می‌کند.
+read-on = متن کامل این مطلب را در { $site } بخوانید

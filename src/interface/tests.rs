@@ -4,10 +4,17 @@
 use super::*;
 
 /// Values to format every phrase with: each variable any phrase uses.
-fn samples() -> Vec<Vec<(&'static str, i64)>> {
+fn samples() -> Vec<Vec<(&'static str, Arg<'static>)>> {
     [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 1_000]
         .into_iter()
-        .map(|n| vec![("minutes", n), ("years", n), ("number", n)])
+        .map(|n| {
+            vec![
+                ("minutes", n.into()),
+                ("years", n.into()),
+                ("number", n.into()),
+                ("site", "RFE/RL".into()),
+            ]
+        })
         .collect()
 }
 
@@ -48,7 +55,10 @@ fn every_phrase_reads_as_fluent_bundle_reads_it_in_every_language() {
             for args in samples() {
                 let mut fluent_args = FluentArgs::new();
                 for (k, v) in &args {
-                    fluent_args.set(*k, *v);
+                    match v {
+                        Arg::Number(n) => fluent_args.set(*k, *n),
+                        Arg::Text(t) => fluent_args.set(*k, *t),
+                    }
                 }
                 let mut errors = Vec::new();
                 let expected = bundle.format_pattern(message, Some(&fluent_args), &mut errors);
@@ -68,17 +78,17 @@ fn every_phrase_reads_as_fluent_bundle_reads_it_in_every_language() {
 
 #[test]
 fn russian_counts_take_their_plural_forms() {
-    let read = |n| Locale::Ru.say_with(Phrase::ReadingTime, &[("minutes", n)]);
+    let read = |n: i64| Locale::Ru.say_with(Phrase::ReadingTime, &[("minutes", n.into())]);
     assert_eq!(read(1), "1 минута чтения");
     assert_eq!(read(3), "3 минуты чтения");
     assert_eq!(read(5), "5 минут чтения");
     assert_eq!(read(21), "21 минута чтения");
     assert_eq!(read(12), "12 минут чтения");
-    let old = |n| Locale::Ru.say_with(Phrase::OlderThan, &[("years", n)]);
+    let old = |n: i64| Locale::Ru.say_with(Phrase::OlderThan, &[("years", n.into())]);
     assert_eq!(old(1), "Этой статье больше 1 года.");
     assert_eq!(old(2), "Этой статье больше 2 лет.");
     assert_eq!(old(19), "Этой статье больше 19 лет.");
-    let en = |n| Locale::En.say_with(Phrase::OlderThan, &[("years", n)]);
+    let en = |n: i64| Locale::En.say_with(Phrase::OlderThan, &[("years", n.into())]);
     assert_eq!(en(1), "This article is more than 1 year old.");
     assert_eq!(en(19), "This article is more than 19 years old.");
 }
@@ -86,7 +96,7 @@ fn russian_counts_take_their_plural_forms() {
 #[test]
 fn persian_writes_its_numbers_in_persian_digits() {
     assert_eq!(
-        Locale::Fa.say_with(Phrase::Footnote, &[("number", 12)]),
+        Locale::Fa.say_with(Phrase::Footnote, &[("number", 12.into())]),
         "پانویس ۱۲"
     );
     assert_eq!(Locale::Fa.number(1_386), "۱۳۸۶");
@@ -97,7 +107,12 @@ fn persian_writes_its_numbers_in_persian_digits() {
 fn no_phrase_is_left_in_english_in_another_language() {
     for locale in [Locale::Ru, Locale::Fa] {
         for phrase in Phrase::ALL {
-            let args = [("minutes", 5), ("years", 5), ("number", 5)];
+            let args = [
+                ("minutes", 5.into()),
+                ("years", 5.into()),
+                ("number", 5.into()),
+                ("site", "RFE/RL".into()),
+            ];
             let (theirs, english) = (
                 locale.say_with(phrase, &args),
                 Locale::En.say_with(phrase, &args),
