@@ -150,6 +150,9 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
     // there, and they are hidden (style/states.css). If the app stops later (a panic traps
     // the module), the page says that its tools stopped, and keeps what went wrong in
     // `data-folio-error`, where the end-to-end tests of every engine look for it.
+    // A reader who presses one of the reading tools before the app has taken the page over
+    // is not ignored: the button says it is busy, and the app presses it again once it is
+    // in place (`start::takeover::press_what_waited`).
     let waiting = format!(
         "const show = (status, error) => {{\n  \
            const page = document.documentElement, line = document.querySelector(`[data-folio-status=${{status}}]`);\n  \
@@ -166,6 +169,11 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
          const stopped = (error) => error instanceof WebAssembly.RuntimeError && show('app-stopped', error);\n\
          addEventListener('error', (event) => stopped(event.error));\n\
          addEventListener('unhandledrejection', (event) => stopped(event.reason));\n\
+         addEventListener('click', (event) => {{\n  \
+           const page = document.documentElement, tools = [...document.querySelectorAll('.article-tools button')];\n  \
+           const tool = page.dataset.folioApp !== 'ready' && tools.find((t) => t.contains(event.target));\n  \
+           if (tool) {{ page.dataset.folioPressed = tools.indexOf(tool); tool.setAttribute('aria-busy', 'true'); }}\n\
+         }});\n\
          await new Promise((loaded) => document.readyState === 'complete' ? loaded() \
          : addEventListener('load', loaded, {{ once: true }}));\n\
          await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));\n\

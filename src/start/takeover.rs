@@ -138,6 +138,27 @@ pub fn mark_ready() {
     if let Some(html) = html() {
         let _ = html.remove_attribute("data-folio-loading");
         let _ = html.set_attribute("data-folio-app", "ready");
+        press_what_waited(&html);
+    }
+}
+
+/// Presses again the reading tool the reader pressed before the app was there: the page's
+/// loader noted which one, by its place among the tools, in `data-folio-pressed`.
+fn press_what_waited(html: &Element) {
+    let Some(n) = html
+        .get_attribute("data-folio-pressed")
+        .and_then(|n| n.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let _ = html.remove_attribute("data-folio-pressed");
+    let tool = html
+        .query_selector_all(".article-tools button")
+        .ok()
+        .and_then(|tools| tools.item(n))
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+    if let Some(tool) = tool {
+        tool.click();
     }
 }
 

@@ -3,39 +3,11 @@
 //! was to load and on a static page, which stays whole; and when it does arrive, it takes a
 //! static page over without moving anything on it.
 
+use folio_e2e::network::{go, on_network, slow_3g, until_taken_over};
 use folio_e2e::offline::until;
 use folio_e2e::seed::SEED;
-use folio_e2e::{article, only_in_chromium, page, Browser};
+use folio_e2e::{article, only_in_chromium, Browser};
 use serde_json::{json, Value};
-
-/// A slow 3G connection: 400 ms to answer, 50 KB/s down.
-fn slow_3g() -> Value {
-    json!({ "offline": false, "latency": 400, "downloadThroughput": 51200, "uploadThroughput": 51200 })
-}
-
-/// A browser `width` × `height` CSS px whose network is `network`
-/// (`Network.emulateNetworkConditions`).
-async fn on_network(width: u32, height: u32, network: Value) -> Browser {
-    let b = Browser::start(width, height).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.emulateNetworkConditions", network).await;
-    b
-}
-
-/// Goes to `query` without waiting for the app, as a reader's browser shows the page.
-async fn go(b: &Browser, query: &str) {
-    b.client.goto(&page(query)).await.expect("navigation");
-}
-
-/// Waits up to a minute for the app to have taken the page over.
-async fn until_taken_over(b: &Browser) {
-    until(
-        b,
-        "return document.documentElement.dataset.folioApp === 'ready';",
-        60,
-    )
-    .await;
-}
 
 /// What the reader sees: the header's words, whether the list of articles shows, the line
 /// in place of the article, and which status lines are shown, with their words.
