@@ -77,7 +77,8 @@ impl Locale {
     pub fn say_with(self, phrase: Phrase, args: &[(&str, Arg)]) -> String {
         let mut out = String::new();
         let index = Phrase::ALL.iter().position(|p| *p == phrase).unwrap_or(0);
-        self.write(self.phrases()[index], args, &mut out);
+        let parts = self.phrases().get(index).copied().unwrap_or_default();
+        self.write(parts, args, &mut out);
         out
     }
 
