@@ -23,7 +23,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 pub use self::count::count;
-use self::count::{floors, judge, run_counted, run_counted_as, Counted};
+use self::count::{floors, judge, run_counted, run_counted_as, run_counted_within, Counted, Ran};
 pub use self::e2e::end_to_end;
 pub use self::engine::{missing_packages, Engine, ENGINES, GECKODRIVER_VERSION};
 pub use self::nginx::nginx;
@@ -258,6 +258,10 @@ pub fn browser_test_targets(root: &Path) -> Result<Vec<(String, String)>, String
     Ok(found)
 }
 
+/// The longest one browser test target may take, its build included (the first builds the
+/// viewer for wasm: about five minutes on two cores), before it is stopped as stuck.
+const WASM_TARGET_LIMIT: std::time::Duration = std::time::Duration::from_secs(20 * 60);
+
 fn wasm() -> Outcome {
     let targets = browser_test_targets(&root())?;
     if targets.is_empty() {
@@ -265,7 +269,7 @@ fn wasm() -> Outcome {
     }
     let mut failures = Vec::new();
     for (package, target) in targets {
-        let ran = run_counted(
+        let ran = run_counted_within(
             Command::new("cargo")
                 .args(["test", "--target", "wasm32-unknown-unknown", "-p", &package])
                 .args(["--test", &target])
@@ -278,9 +282,18 @@ fn wasm() -> Outcome {
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("PATH", tool_path())
                 .current_dir(root()),
-        );
-        if let Err(e) = ran {
-            failures.push(e);
+            WASM_TARGET_LIMIT,
+        )?;
+        match ran {
+            Ran::Finished(Ok(())) => {}
+            Ran::Finished(Err(e)) => failures.push(e),
+            Ran::Stopped => {
+                count(0, 1);
+                failures.push(format!(
+                    "{target} was still running after {} s and was stopped",
+                    WASM_TARGET_LIMIT.as_secs()
+                ));
+            }
         }
     }
     if failures.is_empty() {
