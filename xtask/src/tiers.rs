@@ -283,16 +283,14 @@ fn wasm() -> Outcome {
                 .env("PATH", tool_path())
                 .current_dir(root()),
             WASM_TARGET_LIMIT,
+            &|| None,
         )?;
         match ran {
             Ran::Finished(Ok(())) => {}
             Ran::Finished(Err(e)) => failures.push(e),
-            Ran::Stopped => {
+            Ran::Stopped(why) => {
                 count(0, 1);
-                failures.push(format!(
-                    "{target} was still running after {} s and was stopped",
-                    WASM_TARGET_LIMIT.as_secs()
-                ));
+                failures.push(format!("{target} was stopped: {why}"));
             }
         }
     }

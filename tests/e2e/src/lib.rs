@@ -38,6 +38,9 @@ pub fn article(id: &str) -> String {
     format!("articles/{id}/")
 }
 
+/// How long a WebDriver server may take to start a browser; a few seconds is usual.
+const SESSION_START: Duration = Duration::from_secs(60);
+
 /// A browser session, closed when the test ends.
 pub struct Browser {
     /// The WebDriver client.
@@ -84,11 +87,28 @@ impl Browser {
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
         note_progress(&format!("start {}", engine.name()));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(engine.capabilities(width, height, settings))
-            .connect(&webdriver)
-            .await
-            .unwrap_or_else(|e| panic!("cannot start a {} session: {e}", engine.name()));
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(engine.capabilities(width, height, settings));
+        let connecting = builder.connect(&webdriver);
+        let client = match tokio::time::timeout(SESSION_START, connecting).await {
+            Ok(client) => {
+                client.unwrap_or_else(|e| panic!("cannot start a {} session: {e}", engine.name()))
+            }
+            // The driver is stuck (WebKitWebDriver, now and then, never starts MiniBrowser):
+            // no later test of this file could start either. The binary ends, saying why in
+            // `browser-stuck.txt`; `xtask` then restarts the driver and runs the file again.
+            Err(_) => {
+                let why = format!(
+                    "{}'s WebDriver server did not start a browser within {} s",
+                    engine.name(),
+                    SESSION_START.as_secs()
+                );
+                note_progress(&why);
+                let _ = std::fs::write(artifacts().join("browser-stuck.txt"), &why);
+                std::process::exit(1);
+            }
+        };
         let session = client.session_id().await.ok().flatten();
         let b = Browser {
             client,

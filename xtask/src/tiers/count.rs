@@ -92,9 +92,9 @@ pub fn ignored_without_reason(line: &str) -> bool {
 /// `closing` is the prefix of its result lines: `test result: ` for libtest, or the plain
 /// form such as `schemas: `.
 pub fn run_counted_as(cmd: &mut Command, closing: &str) -> Outcome {
-    match run_lines(cmd, closing, None)? {
+    match run_lines(cmd, closing, None, &|| None)? {
         Ran::Finished(outcome) => outcome,
-        Ran::Stopped => unreachable!("a run without a limit is never stopped"),
+        Ran::Stopped(_) => unreachable!("a run without a limit is never stopped"),
     }
 }
 
@@ -102,18 +102,29 @@ pub fn run_counted_as(cmd: &mut Command, closing: &str) -> Outcome {
 pub enum Ran {
     /// It ended by itself, passing or failing.
     Finished(Outcome),
-    /// It was still running at its limit and was stopped; nothing it printed was counted
-    /// as a run without a result line.
-    Stopped,
+    /// It was stopped, for the reason given: it was still running at its limit, or it
+    /// ended itself and said why (as an end-to-end test does when its browser does not
+    /// start). Nothing it printed was counted as a run without a result line.
+    Stopped(String),
 }
 
 /// Runs a libtest command as `run_counted` does, stopping it, with every process it started
-/// in its group, if it has not ended within `limit`.
-pub fn run_counted_within(cmd: &mut Command, limit: Duration) -> Result<Ran, String> {
-    run_lines(cmd, "test result: ", Some(limit))
+/// in its group, if it has not ended within `limit`. Once it has ended, `stopped_itself`
+/// says why, if the run ended itself early.
+pub fn run_counted_within(
+    cmd: &mut Command,
+    limit: Duration,
+    stopped_itself: &dyn Fn() -> Option<String>,
+) -> Result<Ran, String> {
+    run_lines(cmd, "test result: ", Some(limit), stopped_itself)
 }
 
-fn run_lines(cmd: &mut Command, closing: &str, limit: Option<Duration>) -> Result<Ran, String> {
+fn run_lines(
+    cmd: &mut Command,
+    closing: &str,
+    limit: Option<Duration>,
+    stopped_itself: &dyn Fn() -> Option<String>,
+) -> Result<Ran, String> {
     use std::io::BufRead;
     eprintln!("$ {}", crate::describe(cmd));
     if limit.is_some() {
@@ -143,8 +154,14 @@ fn run_lines(cmd: &mut Command, closing: &str, limit: Option<Duration>) -> Resul
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    if dog.as_ref().is_some_and(Watchdog::fired) {
-        return Ok(Ran::Stopped);
+    if let Some(dog) = dog.as_ref().filter(|d| d.fired()) {
+        return Ok(Ran::Stopped(format!(
+            "still running after {} s",
+            dog.limit().as_secs()
+        )));
+    }
+    if let Some(why) = stopped_itself() {
+        return Ok(Ran::Stopped(why));
     }
     if results == 0 {
         add(|c| c.silent_runs += 1);

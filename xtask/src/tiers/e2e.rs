@@ -71,6 +71,9 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
     let not_run = artifacts.join(format!("not-run-{}.txt", engine.name()));
     let _ = std::fs::remove_file(&not_run);
     let progress = artifacts.join("progress.log");
+    // Where a test binary says that its browser did not start (`folio_e2e::Browser`).
+    let stuck = artifacts.join("browser-stuck.txt");
+    let stopped_itself = || std::fs::read_to_string(&stuck).ok();
     let files: Vec<String> = if files.is_empty() {
         test_files()?
     } else {
@@ -93,6 +96,7 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
         let started = Instant::now();
         for attempt in 1..=2 {
             let _ = std::fs::remove_file(&progress);
+            let _ = std::fs::remove_file(&stuck);
             let ran = run_counted_within(
                 Command::new("cargo")
                     .args(["test", "--no-fail-fast", "-p", "folio-e2e", "--test", file])
@@ -103,6 +107,7 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
                     .env("FOLIO_ARTIFACTS", artifacts)
                     .current_dir(root()),
                 FILE_LIMIT,
+                &stopped_itself,
             )?;
             match ran {
                 Ran::Finished(Ok(())) => break,
@@ -110,19 +115,18 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
                     failed.push(file.clone());
                     break;
                 }
-                Ran::Stopped => {
+                Ran::Stopped(why) => {
                     eprintln!(
-                        "xtask: {file} in {} was still running after {} s and was stopped \
-                         (attempt {attempt} of 2); its output is above, and its last steps were:",
+                        "xtask: {file} in {} was stopped, {why} (attempt {attempt} of 2); \
+                         its output is above, and its last steps were:",
                         engine.name(),
-                        FILE_LIMIT.as_secs()
                     );
                     let steps = std::fs::read_to_string(&progress).unwrap_or_default();
                     let steps: Vec<&str> = steps.lines().collect();
                     for step in &steps[steps.len().saturating_sub(8)..] {
                         eprintln!("  {step}");
                     }
-                    stopped.push(format!("{file} (attempt {attempt})"));
+                    stopped.push(format!("{file} (attempt {attempt}: {why})"));
                     // A fresh WebDriver server, and so a fresh browser: the stuck session
                     // may hold the old one.
                     drop(driver);
@@ -152,10 +156,9 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
     }
     if !stopped.is_empty() {
         eprintln!(
-            "xtask: {} run(s) in {} were stopped at the {} s limit: {}",
+            "xtask: {} run(s) in {} were stopped (a file stopped once runs again; twice, it fails): {}",
             stopped.len(),
             engine.name(),
-            FILE_LIMIT.as_secs(),
             stopped.join(", ")
         );
     }

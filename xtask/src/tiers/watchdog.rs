@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 pub struct Watchdog {
     ended: Arc<AtomicBool>,
     fired: Arc<AtomicBool>,
+    limit: Duration,
 }
 
 impl Watchdog {
@@ -33,7 +34,16 @@ impl Watchdog {
                     .status();
             }
         });
-        Watchdog { ended, fired }
+        Watchdog {
+            ended,
+            fired,
+            limit,
+        }
+    }
+
+    /// The limit it watches for.
+    pub fn limit(&self) -> Duration {
+        self.limit
     }
 
     /// Whether the limit passed and the run was stopped.
