@@ -76,8 +76,12 @@ impl Locale {
     /// `("minutes", 4.into())`.
     pub fn say_with(self, phrase: Phrase, args: &[(&str, Arg)]) -> String {
         let mut out = String::new();
-        let index = Phrase::ALL.iter().position(|p| *p == phrase).unwrap_or(0);
-        let parts = self.phrases().get(index).copied().unwrap_or_default();
+        // The tables follow `Phrase`'s order, so a phrase's discriminant is its place.
+        let parts = self
+            .phrases()
+            .get(phrase as usize)
+            .copied()
+            .unwrap_or_default();
         self.write(parts, args, &mut out);
         out
     }
