@@ -16,9 +16,9 @@ pub mod use_scrolls_sideways;
 use folio_bundle::article::DATELINE_ID;
 use leptos::prelude::*;
 
-use crate::interface::Phrase;
+use crate::interface::{use_languages, Interface, Phrase};
 use crate::io::LoadedArticle;
-use crate::render_context::RenderContext;
+use crate::render_context::{use_article_lang, RenderContext};
 
 /// An article, loaded and checked. Its head tags are [`meta::ArticleMeta`] in the app and
 /// [`meta::StaticHead`] on a static page.
@@ -31,13 +31,16 @@ pub fn ArticleView(
         article: loaded.article.clone(),
         base: loaded.base,
     };
-    // Folio's own words are marked as its interface's language inside another language's
-    // article, and the article's words inside them as its own again.
-    let (ui, article_lang) = (ctx.interface_lang(), ctx.article_lang());
-    let say = ctx.interface();
-    provide_context(ctx);
     let article = loaded.article;
     let m = article.manifest.clone();
+    // Folio's own words are marked as its interface's language inside another language's
+    // article, and the article's words inside them as its own again.
+    let locale = use_languages().interface(Some(&m.language));
+    let say = Interface::beside(locale, &m.language, m.direction.as_str());
+    provide_context(say);
+    provide_context(ctx);
+    let ui = say.lang;
+    let article_lang = use_article_lang();
     let sidebars = m
         .sidebars
         .iter()
@@ -49,9 +52,9 @@ pub fn ArticleView(
     view! {
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
-            // The tools sit in the article's direction, so they mirror with it; their English words
-            // keep their own direction through `unicode-bidi: plaintext` (style/panel.css).
-            <div class="article-tools" role="group" aria-label="Reading tools" lang="en">
+            // The tools sit in the article's direction, so they mirror with it; words of another
+            // direction keep their own through `unicode-bidi: plaintext` (style/panel.css).
+            <div class="article-tools" role="group" aria-label=say.say(Phrase::ReadingTools) lang=ui dir=say.dir>
                 <crate::reading::panel::ReadingPanel/>
                 <crate::read_aloud::ReadAloud language=m.language.clone() spoken=article.spoken()/>
                 <save::SaveForOffline id=m.id.clone() headline=m.headline.clone()/>

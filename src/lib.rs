@@ -33,7 +33,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
 use crate::host::{provide_host, Host};
-use crate::interface::{Locale, Phrase};
+use crate::interface::{Interface, Languages, Phrase};
 use crate::io::{BundleSource, LoadedArticle};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::catalog_page::{CatalogList, CatalogPage, CatalogTitle};
@@ -99,24 +99,35 @@ pub fn App(
     site: Site,
     /// The browser, or the native renderer.
     host: Arc<dyn Host>,
+    /// The reader's languages, where the app knows them; a static page is rendered
+    /// without.
+    #[prop(optional)]
+    languages: Languages,
 ) -> impl IntoView {
     provide_meta_context();
     provide_host(host);
     provide_context(site.clone());
+    provide_context(languages);
     reading::state::provide_reading_state();
     // An article's page is in the article's language (`<html lang>`, set with the static
     // page): the site's words around it are too where Folio has that language, and say
-    // they are English where it does not.
-    let (say, ui) = match &page {
+    // which language they are in where they are not. Folio's own pages are in the
+    // interface's language throughout.
+    let say = match &page {
         Page::Article(loaded) => {
-            let language = &loaded.article.manifest.language;
-            (
-                Locale::for_language(language).unwrap_or_default(),
-                render_context::interface_lang_beside(language),
-            )
+            let m = &loaded.article.manifest;
+            let locale = languages.interface(Some(&m.language));
+            Interface::beside(locale, &m.language, m.direction.as_str())
         }
-        _ => (Locale::En, None),
+        _ => {
+            let locale = languages.interface(None);
+            // Browser only: a static page of Folio's own is written in its language.
+            Effect::new(move |_| start::mark_page_language(locale));
+            Interface::whole_page(locale)
+        }
     };
+    provide_context(say);
+    let ui = say.lang;
     // An embed's link to the article's own page, outside the frame.
     let read_on = match (&page, &site.embed) {
         (Page::Article(loaded), Some(name)) => Some((
@@ -138,8 +149,8 @@ pub fn App(
     let chrome = site.embed.is_none();
     view! {
         {chrome.then(|| view! {
-            <a class="skip-link" href="#folio_main" target="_self" lang=ui>{say.say(Phrase::SkipToContent)}</a>
-            <header class="site-header" lang=ui>
+            <a class="skip-link" href="#folio_main" target="_self" lang=ui dir=say.dir>{say.say(Phrase::SkipToContent)}</a>
+            <header class="site-header" lang=ui dir=say.dir>
                 <a class="site-header__name" href=site.home_href()>"Folio"</a>
                 <a class="site-header__saved" href=site.saved_href()>{say.say(Phrase::SavedArticles)}</a>
             </header>
@@ -147,11 +158,11 @@ pub fn App(
         <main id="folio_main" tabindex="-1">
             {content}
             {read_on.map(|(href, text)| view! {
-                <p class="embed__read-on" lang=ui><a href=href target="_blank">{text}</a></p>
+                <p class="embed__read-on" lang=ui dir=say.dir><a href=href target="_blank">{text}</a></p>
             })}
         </main>
         {chrome.then(|| view! {
-            <footer class="site-footer" lang=ui>
+            <footer class="site-footer" lang=ui dir=say.dir>
                 <p>{say.say(Phrase::SiteFooter)}</p>
             </footer>
         })}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use folio_bundle::{Article, Media};
 use leptos::prelude::*;
 
-use crate::interface::Locale;
+use crate::interface::use_interface;
 
 /// Where the page sits in the site, so that its links work from any folder and on any
 /// static host, with no rewrite rules.
@@ -83,65 +83,12 @@ impl RenderContext {
     pub fn file_url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
-
-    /// The language of Folio's own words inside the article: the article's own where
-    /// Folio's interface has it (`src/interface/*.ftl`), English otherwise.
-    pub fn interface(&self) -> Locale {
-        Locale::for_language(&self.article.manifest.language).unwrap_or_default()
-    }
-
-    /// The `lang` of Folio's own words inside the article where it differs from the
-    /// article's, so that each of them says so (WCAG 3.1.2) and a screen reader reads
-    /// "Published" in English inside, say, a German article; `None` where Folio speaks
-    /// the article's language.
-    pub fn interface_lang(&self) -> Option<&'static str> {
-        interface_lang_beside(&self.article.manifest.language)
-    }
-
-    /// The article's own language, to set again inside an element that
-    /// [`RenderContext::interface_lang`] marked, where the article's words resume; `None`
-    /// when the article and the interface share a language.
-    pub fn article_lang(&self) -> Option<String> {
-        self.interface_lang()
-            .map(|_| self.article.manifest.language.clone())
-    }
 }
 
-/// [`RenderContext::interface_lang`] of the article being rendered; `None` outside one.
-pub fn use_interface_lang() -> Option<&'static str> {
-    // Read in place, not cloned: it is asked for each link and footnote number of a body.
-    with_context::<RenderContext, _>(RenderContext::interface_lang).flatten()
-}
-
-/// [`RenderContext::interface`] of the article being rendered; English outside one.
-pub fn use_interface() -> Locale {
-    with_context::<RenderContext, _>(RenderContext::interface).unwrap_or_default()
-}
-
-/// [`RenderContext::article_lang`] of the article being rendered; `None` outside one.
+/// The article's own language, to set again inside an element of Folio's words that was
+/// marked with the interface's `lang`, where the article's words resume; `None` when the
+/// interface speaks the article's language, or outside an article.
 pub fn use_article_lang() -> Option<String> {
-    with_context::<RenderContext, _>(RenderContext::article_lang).flatten()
-}
-
-/// The `lang` of Folio's translated words (`crate::interface`) in an article whose language
-/// is `language`; `None` where they are in that language.
-pub fn interface_lang_beside(language: &str) -> Option<&'static str> {
-    match Locale::for_language(language) {
-        Some(_) => None,
-        None => Some(Locale::En.tag()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folio_s_words_are_marked_only_beside_another_language() {
-        // Translated words speak the article's language where Folio has it.
-        assert_eq!(interface_lang_beside("ru"), None);
-        assert_eq!(interface_lang_beside("fa-IR"), None);
-        assert_eq!(interface_lang_beside("de"), Some("en"));
-        assert_eq!(interface_lang_beside("en-GB"), None);
-    }
+    use_interface().lang?;
+    with_context::<RenderContext, _>(|c| c.article.manifest.language.clone())
 }

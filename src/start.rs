@@ -157,11 +157,12 @@ pub fn start() {
         return;
     }
     let in_hand = !matches!(page, Page::Load(_));
+    let languages = readers_languages(site.embed.is_some());
     let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
     let host: Arc<dyn crate::host::Host> = Arc::new(crate::host::browser::Browser);
     let app = move || {
         provide_context(progress);
-        leptos::view! { <crate::App page=page site=site host=host/> }
+        leptos::view! { <crate::App page=page site=site host=host languages=languages/> }
     };
     match document.get_element_by_id(ROOT_ID) {
         Some(root) if in_hand => takeover::off_screen(&document, &root, app, progress),
@@ -173,3 +174,65 @@ pub fn start() {
         }
     }
 }
+
+/// The reader's languages: the interface language kept with the reading settings (none in
+/// an embed, whose settings come from its address), and the browser's.
+#[cfg(target_arch = "wasm32")]
+fn readers_languages(in_frame: bool) -> crate::interface::Languages {
+    use wasm_bindgen::JsCast;
+
+    use crate::interface::{Languages, Locale};
+    let chosen = if in_frame {
+        None
+    } else {
+        crate::io::storage::read(crate::reading::saved::KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| crate::reading::saved::from_json(&text))
+            .and_then(|settings| settings.interface)
+    };
+    // `navigator.languages`, the reader's languages in the order they set.
+    let listed: Vec<String> = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"languages".into()))
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    let browser = Locale::first_of(listed.iter().map(String::as_str));
+    Languages { chosen, browser }
+}
+
+/// Writes a page of Folio's own in `locale`: `<html lang dir>`. Browser only.
+pub fn mark_page_language(locale: crate::interface::Locale) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", locale.tag());
+        let _ = html.set_attribute("dir", locale.direction());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = locale;
+}
+
+/// Renders the page again in the reader's newly chosen language, as at start-up: off
+/// screen, then in place, keeping the scroll position; the reading panel is opened again
+/// with its language list focused, where the choice was made. Browser only.
+pub fn speak_again() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            // The first of the article's tools is Reading settings (`takeover::press_what_waited`).
+            let _ = html.set_attribute("data-folio-pressed", "0");
+            let _ = html.set_attribute("data-folio-focus", LANGUAGE_CHOICE_ID);
+        }
+        start();
+    }
+}
+
+/// The id of the reading panel's list of interface languages.
+pub const LANGUAGE_CHOICE_ID: &str = "folio_reading_language";

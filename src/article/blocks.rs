@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use crate::article::figure::Figure;
 use crate::article::inlines::inlines;
 use crate::article::slices::{BodyProgress, BodyState};
+use crate::interface::use_interface;
 use crate::interface::Phrase;
-use crate::render_context::{use_article_lang, use_interface, use_interface_lang, RenderContext};
+use crate::render_context::{use_article_lang, RenderContext};
 
 /// A document's blocks, then its footnotes. Every id comes from the document's own
 /// [`folio_bundle::Scope`], so several texts share a page without a clash. In the browser a
@@ -52,7 +53,7 @@ pub fn DocumentView(
 pub fn footnote_list(items: AnyView, list: NodeRef<Ol>) -> AnyView {
     // The section's name is Folio's word; the notes are the article's.
     view! {
-        <section class="footnotes" aria-label=use_interface().say(Phrase::Footnotes) lang=use_interface_lang()>
+        <section class="footnotes" aria-label=use_interface().say(Phrase::Footnotes) lang=use_interface().lang>
             <ol node_ref=list lang=use_article_lang()>{items}</ol>
         </section>
     }
@@ -65,7 +66,7 @@ pub fn footnote(note: Footnote, scope: &Scope) -> AnyView {
     view! {
         <li id=scope.note_id(n) value=n>
             {blocks(note.blocks)}
-            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=use_interface().say_with(Phrase::BackToReference, &[("number", (n as i64).into())]) lang=use_interface_lang()>"↩"</a>
+            <a href=format!("#{}", scope.reference_id(n)) target="_self" class="footnote-back" aria-label=use_interface().say_with(Phrase::BackToReference, &[("number", (n as i64).into())]) lang=use_interface().lang>"↩"</a>
         </li>
     }
     .into_any()
@@ -101,7 +102,7 @@ pub fn block(item: Block) -> AnyView {
         .into_any(),
         Block::Rule => view! { <hr/> }.into_any(),
         Block::RawHtml(html) => {
-            view! { <pre class="raw-html" aria-label=use_interface().say(Phrase::UnrenderedHtml) lang=use_interface_lang()>{html}</pre> }.into_any()
+            view! { <pre class="raw-html" aria-label=use_interface().say(Phrase::UnrenderedHtml) lang=use_interface().lang>{html}</pre> }.into_any()
         }
         // The bundle's report already warned of it; the reader gets its text.
         Block::Unsupported { what, text } => {
@@ -132,7 +133,7 @@ fn list(start: Option<u64>, tight: bool, items: Vec<ListItem>) -> AnyView {
             match item.task {
                 Some(done) => view! {
                     <li class=if done { "task task--done" } else { "task" }>
-                        <input type="checkbox" disabled=true checked=done aria-label=use_interface().say(if done { Phrase::Done } else { Phrase::NotDone }) lang=use_interface_lang()/>
+                        <input type="checkbox" disabled=true checked=done aria-label=use_interface().say(if done { Phrase::Done } else { Phrase::NotDone }) lang=use_interface().lang/>
                         " "
                         {blocks(item.blocks)}
                     </li>
@@ -206,7 +207,7 @@ fn table(
     let scrolls = super::use_scrolls_sideways::use_scrolls_sideways(frame);
     view! {
         <div
-            class="table-scroll" role="region" aria-label=use_interface().say(Phrase::Table) tabindex="0" lang=use_interface_lang()
+            class="table-scroll" role="region" aria-label=use_interface().say(Phrase::Table) tabindex="0" lang=use_interface().lang
             node_ref=frame data-scrolls=move || scrolls.get().then_some("")
         >
             <p class="table-scroll__hint" aria-hidden="true">{hint}</p>

@@ -21,8 +21,8 @@ pub fn Figure(
     eager: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<RenderContext>();
-    let ui = ctx.interface_lang();
-    let say = ctx.interface();
+    let say = crate::interface::use_interface();
+    let ui = say.lang;
     let failed = RwSignal::new(false);
     let credit = credit.or_else(|| media.credit.clone());
     // The main file is one of the candidates too, at its declared width.

@@ -24,8 +24,8 @@ pub fn ArticleHeader() -> impl IntoView {
     let minutes = ctx.article.reading_minutes();
     // Folio's own words are marked as its interface's language inside another language's
     // article; the dates are written in the article's.
-    let ui = ctx.interface_lang();
-    let say = ctx.interface();
+    let say = crate::interface::use_interface();
+    let ui = say.lang;
     let has_safety = m
         .notices
         .iter()
@@ -49,12 +49,12 @@ pub fn ArticleHeader() -> impl IntoView {
                 <span class="reading-time">" · "<span lang=ui>{say.say_with(Phrase::ReadingTime, &[("minutes", (minutes as i64).into())])}</span></span>
             </p>
             {(years >= 1).then(|| view! {
-                <p class="age-warning" role="note" lang=ui>
+                <p class="age-warning" role="note" lang=ui dir=say.dir>
                     {say.say_with(Phrase::OlderThan, &[("years", years.into())])}
                 </p>
             })}
             {has_safety.then(|| view! {
-                <p class="safety-pointer" lang=ui><a href="#folio_notices" target="_self">{say.say(Phrase::SafetyPointer)}</a></p>
+                <p class="safety-pointer" lang=ui dir=say.dir><a href="#folio_notices" target="_self">{say.say(Phrase::SafetyPointer)}</a></p>
             })}
         </header>
     }

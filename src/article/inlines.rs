@@ -4,8 +4,9 @@
 use folio_bundle::{Inline, LinkTarget, Scope};
 use leptos::prelude::*;
 
+use crate::interface::use_interface;
 use crate::interface::Phrase;
-use crate::render_context::{use_interface, use_interface_lang, use_site, RenderContext};
+use crate::render_context::{use_site, RenderContext};
 
 /// A run of inline content.
 pub fn inlines(list: Vec<Inline>) -> AnyView {
@@ -39,7 +40,7 @@ pub fn inline(item: Inline) -> AnyView {
             let id = first.then(|| scope.reference_id(n));
             view! {
                 <sup class="footnote-ref">
-                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=use_interface().say_with(Phrase::Footnote, &[("number", (n as i64).into())]) lang=use_interface_lang() data-label=label>{n}</a>
+                    <a href=format!("#{}", scope.note_id(n)) target="_self" id=id aria-label=use_interface().say_with(Phrase::Footnote, &[("number", (n as i64).into())]) lang=use_interface().lang data-label=label>{n}</a>
                 </sup>
             }
             .into_any()
@@ -61,7 +62,7 @@ pub fn link(target: LinkTarget, title: Option<String>, content: AnyView) -> AnyV
     match target {
         LinkTarget::External(url) => view! {
             <a href=url title=title target="_blank" rel="noopener noreferrer">
-                {content}<span class="visually-hidden" lang=use_interface_lang()>" "{use_interface().say(Phrase::OpensInNewTab)}</span>
+                {content}<span class="visually-hidden" lang=use_interface().lang>" "{use_interface().say(Phrase::OpensInNewTab)}</span>
             </a>
         }
         .into_any(),

@@ -5,8 +5,8 @@ use folio_bundle::Link;
 use leptos::prelude::*;
 
 use crate::article::inlines::link;
+use crate::interface::use_interface;
 use crate::interface::Phrase;
-use crate::render_context::{use_interface, use_interface_lang};
 
 /// One manifest link, made like every other link of the article.
 #[component]
@@ -26,10 +26,11 @@ pub fn RelatedLinks(
     /// The archive or "more coverage" link.
     more: Option<Link>,
 ) -> impl IntoView {
+    let ui = use_interface();
     (!related.is_empty() || more.is_some()).then(|| {
         view! {
             <section class="related" aria-labelledby="folio_related_title">
-                <h2 id="folio_related_title" class="related__title" lang=use_interface_lang()>{use_interface().say(Phrase::Related)}</h2>
+                <h2 id="folio_related_title" class="related__title" lang=ui.lang dir=ui.dir>{ui.say(Phrase::Related)}</h2>
                 <ul class="related__list">
                     {related.into_iter().map(|l| view! { <li><LinkView link=l/></li> }).collect_view()}
                 </ul>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::article::blocks::DocumentView;
 use crate::article::links::LinkView;
+use crate::interface::use_interface;
 use crate::interface::Phrase;
-use crate::render_context::{use_interface, use_interface_lang};
 
 fn title(kind: NoticeKind) -> Phrase {
     match kind {
@@ -25,6 +25,7 @@ pub fn Notices(
     /// Their texts, parsed, each in its own scope, in the same order.
     texts: Vec<Document>,
 ) -> impl IntoView {
+    let ui = use_interface();
     (!notices.is_empty()).then(|| {
         let items = notices
             .into_iter()
@@ -35,7 +36,7 @@ pub fn Notices(
                 let labelled_by = id.clone();
                 view! {
                     <section class=format!("notice notice--{}", notice.kind.as_str()) aria-labelledby=labelled_by>
-                        <h2 class="notice__title" id=id lang=use_interface_lang()>{use_interface().say(title(notice.kind))}</h2>
+                        <h2 class="notice__title" id=id lang=ui.lang dir=ui.dir>{ui.say(title(notice.kind))}</h2>
                         <DocumentView document=text/>
                         {(!notice.links.is_empty()).then(|| view! {
                             <ul class="notice__links">

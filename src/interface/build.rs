@@ -1,4 +1,4 @@
-//! Folio's build script: reads the interface's Fluent files (`src/interface/*.ftl`) with
+//! Folio's build script: reads the interface's Fluent files (`src/interface/LANG/*.ftl`) with
 //! Fluent's own parser and writes them out as Rust data (`$OUT_DIR/phrases.rs`), so the app
 //! carries its words and no Fluent parser (see `docs/adr/012-interface-languages.md`).
 //! It fails the build when a file does not parse, when a language lacks a message English
@@ -14,14 +14,18 @@ use fluent_syntax::ast;
 const LANGUAGES: [&str; 3] = ["en", "ru", "fa"];
 
 fn main() {
-    let dir = Path::new("src/interface");
     let mut tables = Vec::new();
     for language in LANGUAGES {
-        let path = dir.join(format!("{language}.ftl"));
-        println!("cargo::rerun-if-changed={}", path.display());
-        let source = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        tables.push(messages(&path, &source));
+        let dir = Path::new("src/interface").join(language);
+        println!("cargo::rerun-if-changed={}", dir.display());
+        let mut table = Vec::new();
+        for path in files(&dir) {
+            println!("cargo::rerun-if-changed={}", path.display());
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            table.extend(messages(&path, &source));
+        }
+        tables.push(table);
     }
     let ids: Vec<String> = tables[0].iter().map(|(id, _)| id.clone()).collect();
     for (language, table) in LANGUAGES.iter().zip(&tables) {
@@ -73,6 +77,17 @@ fn main() {
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("phrases.rs");
     std::fs::write(&target, out)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// A language's Fluent files, by name: each holds the phrases of one part of Folio.
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    found.sort();
+    found
 }
 
 /// Each message of a file, as its id and its pattern written as a Rust `&[Part]`.

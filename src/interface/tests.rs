@@ -18,13 +18,24 @@ fn samples() -> Vec<Vec<(&'static str, Arg<'static>)>> {
         .collect()
 }
 
+/// A language's Fluent files, one after another in name order, as the build script reads them.
 fn source(locale: Locale) -> String {
-    let path = format!(
-        "{}/src/interface/{}.ftl",
+    let dir = format!(
+        "{}/src/interface/{}",
         env!("CARGO_MANIFEST_DIR"),
         locale.tag()
     );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Persian digits back to ASCII: `fluent-bundle` writes numbers in ASCII digits in every

@@ -62,6 +62,7 @@ pub fn from_json(text: &str) -> Option<ReadingSettings> {
     settings.font = choice::<Font>(saved, "font").unwrap_or(settings.font);
     settings.theme = choice::<Theme>(saved, "theme").unwrap_or(settings.theme);
     settings.alignment = choice::<Alignment>(saved, "alignment").unwrap_or(settings.alignment);
+    settings.interface = choice(saved, "interface");
     Some(settings)
 }
 

@@ -214,6 +214,10 @@ pub struct ReadingSettings {
     pub hide_images: bool,
     /// One column: the sidebar, related links and notices come after the story.
     pub simplified_layout: bool,
+    /// The language of Folio's own words, where the reader chose one; otherwise an
+    /// article's page speaks the article's language where Folio has it, and Folio's own
+    /// pages the browser's (`interface::Languages`).
+    pub interface: Option<crate::interface::Locale>,
 }
 
 impl ReadingSettings {
@@ -225,6 +229,7 @@ impl ReadingSettings {
         Self {
             enabled: false,
             preset: None,
+            interface: None,
             text_size: Step::TextSize.default_value(),
             line_height: Step::LineHeight.default_value(),
             letter_spacing: Step::LetterSpacing.default_value(),

@@ -160,6 +160,18 @@ fn press_what_waited(html: &Element) {
     if let Some(tool) = tool {
         tool.click();
     }
+    // Where the reader was inside what the tool opened, such as a list in the panel.
+    if let Some(id) = html.get_attribute("data-folio-focus") {
+        let _ = html.remove_attribute("data-folio-focus");
+        let within = html
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(element) = within {
+            let _ = element.focus();
+        }
+    }
 }
 
 /// Marks `<html>` with how far the article's body has been built in the page:

@@ -33,3 +33,4 @@ skip-to-content = Skip to content
 saved-articles = Saved articles
 site-footer = Folio shows article bundles. Each article credits its own source.
 read-on = Read the full article on { $site }
+reading-tools = Reading tools
