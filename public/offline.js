@@ -8,24 +8,78 @@ const API = new URL("__folio/offline/", ROOT);
 const html = document.documentElement;
 const workers = "serviceWorker" in navigator && window.isSecureContext ? navigator.serviceWorker : null;
 
-/* Words and numbers. */
+/* Words and numbers, in the language of Folio's words on the page (`data-folio-interface`,
+ * which the build and the app set). The build writes the English words in here and every
+ * other language's beside this file (words/LANG.json, from src/interface/LANG/offline.ftl),
+ * fetched on a page in that language; until they are here, messages are in English. Each
+ * {name} in them is a value. */
+
+const WORDS = {};
+const fetching = {};
+
+function asked() {
+  return html.getAttribute("data-folio-interface") || "en";
+}
+
+function language() {
+  return Object.prototype.hasOwnProperty.call(WORDS, asked()) ? asked() : "en";
+}
+
+/** Resolves once the asked language's words are here, or could not be fetched. */
+function fetchWords() {
+  const tag = asked();
+  if (WORDS[tag] || fetching[tag] || !/^[a-z]{2,3}$/.test(tag)) return Promise.resolve(fetching[tag]);
+  fetching[tag] = fetch(new URL("words/" + tag + ".json", ROOT))
+    .then((response) => (response.ok ? response.json() : null))
+    .then((words) => {
+      if (!words) return;
+      WORDS[tag] = words;
+      translate();
+      // What this script wrote before the words came, written again in them.
+      if (savedPage) showSaved(savedPage);
+      markSavedArticle();
+    })
+    .catch(() => null);
+  return fetching[tag];
+}
+
+function say(id, values) {
+  const words = WORDS[language()] || {};
+  const text = Object.prototype.hasOwnProperty.call(words, id) ? words[id] : id;
+  return text.replace(/\{([a-z]+)\}/g, (place, name) => (values && name in values ? String(values[name]) : place));
+}
+
+/** The page's own words again, in the language asked for once its words are here: after
+ * the app has drawn the page in the language the reader chose. */
+function translate() {
+  if (!WORDS[asked()]) return fetchWords();
+  const status = document.querySelector(".app-status");
+  if (status) {
+    status.lang = language();
+    status.dir = language() === "fa" ? "rtl" : "ltr";
+  }
+  for (const element of document.querySelectorAll("[data-folio-words]")) {
+    element.textContent = say(element.getAttribute("data-folio-words"));
+  }
+}
 
 function when(ms) {
   const date = new Date(Number(ms));
-  if (!Number(ms) || Number.isNaN(date.getTime())) return "an unknown date";
-  return new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short" }).format(date);
+  if (!Number(ms) || Number.isNaN(date.getTime())) return say("unknown-date");
+  return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
 function size(bytes) {
-  const units = ["bytes", "KB", "MB", "GB", "TB"];
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"];
   let n = Number(bytes) || 0;
   let unit = 0;
   while (n >= 1000 && unit < units.length - 1) {
     n /= 1000;
     unit += 1;
   }
-  const shown = unit === 0 ? String(n) : n.toFixed(n < 10 ? 1 : 0);
-  return shown + " " + units[unit];
+  const digits = unit === 0 || n >= 10 ? 0 : 1;
+  const style = { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: digits };
+  return new Intl.NumberFormat(language(), style).format(n);
 }
 
 function status(name) {
@@ -52,7 +106,7 @@ function offerUpdate(registration) {
     if (!waiting) return;
     accepted = true;
     button.disabled = true;
-    button.textContent = "Updating\u2026";
+    button.textContent = say("status-updating");
     waiting.postMessage({ type: "skip-waiting" });
   };
 }
@@ -131,7 +185,7 @@ function watchNetwork() {
   update();
   const savedAt = html.getAttribute("data-folio-saved-at");
   if (savedAt !== null) {
-    show(status("copy"), "You are offline: showing the copy saved on " + when(savedAt) + ".");
+    fetchWords().then(() => show(status("copy"), say("status-copy", { when: when(savedAt) })));
   }
 }
 
@@ -166,18 +220,18 @@ function articleFiles(data) {
 
 function whyNotSaved(result) {
   const a = result.answer || {};
-  const file = a.file ? decodeURIComponent(new URL(a.file, ROOT).pathname.split("/").pop()) : "a file";
+  const file = a.file ? decodeURIComponent(new URL(a.file, ROOT).pathname.split("/").pop()) : say("a-file");
   switch (a.error) {
     case "quota":
-      return "Not saved: this device has no more room for Folio's saved articles, so nothing was kept. Remove saved articles on the Saved page, or free some space, and try again.";
+      return say("not-saved-quota");
     case "network":
-      return "Not saved: the network failed while fetching " + file + ", so nothing was kept. Try again when you are online.";
+      return say("not-saved-network", { file });
     case "missing":
-      return "Not saved: the server could not send " + file + " (HTTP " + a.status + "), so nothing was kept.";
+      return say("not-saved-missing", { file, status: a.status });
     case "request":
-      return "Not saved: this page does not name the files of its article, so nothing was kept.";
+      return say("not-saved-request");
     default:
-      return "Not saved: the browser refused to store the article (" + (a.detail || "HTTP " + result.status) + "), so nothing was kept.";
+      return say("not-saved-refused", { detail: a.detail || "HTTP " + result.status });
   }
 }
 
@@ -188,9 +242,7 @@ function persistAfterFirstSave(before, line, said) {
   if (before > 0 || !navigator.storage || !navigator.storage.persist) return;
   navigator.storage.persist().catch(() => false).then((granted) => {
     if (line.textContent !== said) return;
-    line.textContent = said + (granted
-      ? " This browser will keep saved articles until you remove them."
-      : " This browser did not grant lasting storage, so it may remove saved articles if the device runs short of space.");
+    line.textContent = said + " " + say(granted ? "kept-granted" : "kept-refused");
   });
 }
 
@@ -200,15 +252,16 @@ async function save(box) {
   const label = box.querySelector(".save-offline__label");
   const data = pageData();
   if (!data || data.page !== "article") {
-    line.textContent = "Not saved: only an article's own page can be saved for offline reading.";
+    line.textContent = say("not-saved-not-article");
     return;
   }
+  const named = label.textContent;
   button.disabled = true;
-  label.textContent = "Saving\u2026";
-  line.textContent = "Saving the article, its pictures and fonts\u2026";
+  label.textContent = say("saving");
+  line.textContent = say("saving-detail");
   try {
     if (!(await controlled(10000))) {
-      line.textContent = "Not saved: saving needs this browser's service workers, which are turned off or not allowed on this address (it must be https).";
+      line.textContent = say("not-saved-no-workers");
       return;
     }
     const before = (await ask("saved")).answer.articles?.length ?? 0;
@@ -218,47 +271,48 @@ async function save(box) {
       line.textContent = whyNotSaved(result);
       return;
     }
-    const said = "Saved for offline on " + when(result.answer.savedAt) + " (" + size(result.answer.bytes) + "). It opens with no network, and is listed on the Saved page.";
+    const said = say("saved-for-offline", { when: when(result.answer.savedAt), size: size(result.answer.bytes) });
     line.textContent = said;
     box.setAttribute("data-folio-saved-at", String(result.answer.savedAt));
     persistAfterFirstSave(before, line, said);
   } catch (failed) {
-    line.textContent = "Not saved: the network or the browser failed (" + (failed && failed.name) + "), so nothing was kept.";
+    line.textContent = say("not-saved-failed", { detail: failed && failed.name });
   } finally {
     button.disabled = false;
-    label.textContent = box.hasAttribute("data-folio-saved-at") ? "Save again" : "Save for offline";
+    label.textContent = box.hasAttribute("data-folio-saved-at") ? say("save-again") : named;
   }
 }
 
 async function markSavedArticle() {
   const box = document.querySelector("[data-folio-save]");
   if (!box || !workers || !workers.controller) return;
+  await fetchWords();
   const listed = await ask("saved").catch(() => null);
   const entry = listed && (listed.answer.articles || []).find((a) => a.id === box.dataset.folioSave);
   if (!entry) return;
   box.setAttribute("data-folio-saved-at", String(entry.savedAt));
-  box.querySelector(".save-offline__label").textContent = "Save again";
-  box.querySelector("[role=status]").textContent = "Saved for offline on " + when(entry.savedAt) + ".";
+  box.querySelector(".save-offline__label").textContent = say("save-again");
+  box.querySelector("[role=status]").textContent = say("saved-for-offline-on", { when: when(entry.savedAt) });
 }
 
 /* The Saved page. */
 
 async function showSaved(page) {
+  await fetchWords();
   const list = page.querySelector("[data-folio-saved-list]");
   const line = page.querySelector("[data-folio-saved-status]");
   const asked = new URLSearchParams(location.search).get("offline");
   if (asked) {
-    show(page.querySelector("[data-folio-saved-offline]"),
-      "You are offline, and " + asked + " is not saved on this device, so it cannot open now. Saved articles open without a network:");
+    show(page.querySelector("[data-folio-saved-offline]"), say("asked-offline", { page: asked }));
   }
   if (!(await controlled(10000))) {
-    line.textContent = "This browser does not let Folio keep articles here: service workers are turned off or not allowed on this address.";
+    line.textContent = say("no-service-workers");
     return;
   }
   const result = await ask("saved").catch(() => null);
   list.replaceChildren();
   if (!result || !result.ok) {
-    line.textContent = "The list of saved articles could not be read.";
+    line.textContent = say("list-unreadable");
     return;
   }
   const articles = [...result.answer.articles].sort((a, b) => b.savedAt - a.savedAt);
@@ -270,12 +324,12 @@ async function showSaved(page) {
     link.textContent = entry.title;
     const meta = document.createElement("span");
     meta.className = "saved__meta";
-    meta.textContent = size(entry.bytes) + ", saved on " + when(entry.savedAt);
+    meta.textContent = say("saved-item", { size: size(entry.bytes), when: when(entry.savedAt) });
     const remove = document.createElement("button");
     remove.type = "button";
     remove.className = "button button--quiet";
     remove.dataset.folioRemove = entry.id;
-    remove.append("Remove");
+    remove.append(say("remove-one"));
     const hidden = document.createElement("span");
     hidden.className = "visually-hidden";
     hidden.textContent = " " + entry.title;
@@ -283,14 +337,17 @@ async function showSaved(page) {
     remove.onclick = async () => {
       remove.disabled = true;
       const done = await ask("remove", { id: entry.id }).catch(() => null);
-      line.textContent = done && done.ok ? "Removed \u201c" + entry.title + "\u201d." : "\u201c" + entry.title + "\u201d could not be removed.";
+      line.removeAttribute("data-folio-words");
+      line.textContent = say(done && done.ok ? "removed-one" : "not-removed-one", { title: entry.title });
       await showSaved(page);
     };
     item.append(link, meta, remove);
     list.append(item);
   }
-  if (articles.length === 0 && !line.textContent) {
-    line.textContent = "No articles are saved on this device. Open an article and choose \u201cSave for offline\u201d.";
+  // Said in the page's words, so that it is said again in the reader's (`translate`).
+  if (articles.length === 0 && (!line.textContent || line.hasAttribute("data-folio-words"))) {
+    line.setAttribute("data-folio-words", "none-saved");
+    line.textContent = say("none-saved");
   }
   await showStorage(page);
 }
@@ -298,24 +355,22 @@ async function showSaved(page) {
 async function showStorage(page) {
   const line = page.querySelector("[data-folio-storage]");
   if (!navigator.storage || !navigator.storage.estimate) {
-    line.textContent = "This browser does not say how much storage Folio uses.";
+    line.textContent = say("storage-unknown");
     return;
   }
   const estimate = await navigator.storage.estimate().catch(() => null);
   const persisted = navigator.storage.persisted ? await navigator.storage.persisted().catch(() => false) : false;
-  const kept = persisted
-    ? " The browser keeps saved articles until you remove them."
-    : " The browser may remove saved articles if the device runs short of space.";
+  const kept = " " + say(persisted ? "storage-kept" : "storage-may-go");
   line.textContent = estimate
-    ? "Folio uses " + size(estimate.usage) + " of storage on this device, of the " + size(estimate.quota) + " this browser allows." + kept
-    : "This browser did not say how much storage Folio uses." + kept;
+    ? say("storage-used", { usage: size(estimate.usage), quota: size(estimate.quota) }) + kept
+    : say("storage-unsaid") + kept;
 }
 
 function clearAll(page) {
   const button = page.querySelector("[data-folio-clear]");
   const line = page.querySelector("[data-folio-saved-status]");
   button.addEventListener("click", async () => {
-    if (!window.confirm("Remove every saved article and your reading settings from this device?")) return;
+    if (!window.confirm(say("confirm-clear"))) return;
     button.disabled = true;
     const done = await ask("clear", {}).catch(() => null);
     for (const key of Object.keys(localStorage)) {
@@ -323,9 +378,10 @@ function clearAll(page) {
     }
     button.disabled = false;
     await showSaved(page);
+    line.removeAttribute("data-folio-words");
     line.textContent = done && done.ok
-      ? "Removed every saved article (" + done.answer.removed + ") and your reading settings."
-      : "Your reading settings are removed, but the saved articles could not be.";
+      ? say("cleared", { count: new Intl.NumberFormat(language()).format(done.answer.removed) })
+      : say("not-cleared");
   });
 }
 
@@ -351,6 +407,7 @@ function afterFirstLoad() {
 
 /* Start. */
 
+fetchWords();
 watchNetwork();
 if (workers) html.setAttribute("data-folio-sw", workers.controller ? "ready" : "supported");
 afterFirstLoad().then(startWorker);
@@ -364,7 +421,9 @@ if (savedPage) {
   showSaved(savedPage);
 }
 controlled(10000).then(markSavedArticle);
-// The app re-renders the page when it takes it over: mark the saved article again then.
+// The app re-renders the page when it takes it over: mark the saved article again then, in
+// the language the reader chose, which the status lines follow.
 new MutationObserver(() => {
   if (html.getAttribute("data-folio-app") === "ready") markSavedArticle();
 }).observe(html, { attributes: true, attributeFilter: ["data-folio-app"] });
+new MutationObserver(translate).observe(html, { attributes: true, attributeFilter: ["data-folio-interface"] });

@@ -52,8 +52,8 @@ pub fn ArticleView(
     view! {
         <article class="article" lang=m.language.clone() dir=m.direction.as_str() aria-labelledby="folio_headline">
             <header::ArticleHeader/>
-            // The tools sit in the article's direction, so they mirror with it; words of another
-            // direction keep their own through `unicode-bidi: plaintext` (style/panel.css).
+            // The tools sit in their words' direction: the article's, unless Folio's words
+            // run the other way, when the group says so (`dir`).
             <div class="article-tools" role="group" aria-label=say.say(Phrase::ReadingTools) lang=ui dir=say.dir>
                 <crate::reading::panel::ReadingPanel/>
                 <crate::read_aloud::ReadAloud language=m.language.clone() spoken=article.spoken()/>

@@ -108,25 +108,26 @@ pub fn App(
     provide_host(host);
     provide_context(site.clone());
     provide_context(languages);
-    reading::state::provide_reading_state();
     // An article's page is in the article's language (`<html lang>`, set with the static
     // page): the site's words around it are too where Folio has that language, and say
     // which language they are in where they are not. Folio's own pages are in the
     // interface's language throughout.
-    let say = match &page {
+    let (say, whole_page) = match &page {
         Page::Article(loaded) => {
             let m = &loaded.article.manifest;
             let locale = languages.interface(Some(&m.language));
-            Interface::beside(locale, &m.language, m.direction.as_str())
+            (
+                Interface::beside(locale, &m.language, m.direction.as_str()),
+                false,
+            )
         }
-        _ => {
-            let locale = languages.interface(None);
-            // Browser only: a static page of Folio's own is written in its language.
-            Effect::new(move |_| start::mark_page_language(locale));
-            Interface::whole_page(locale)
-        }
+        _ => (Interface::whole_page(languages.interface(None)), true),
     };
+    // Browser only: the page's offline script and status lines follow, and a page of
+    // Folio's own is written in that language.
+    Effect::new(move |_| start::mark_interface(say.locale, whole_page));
     provide_context(say);
+    reading::state::provide_reading_state();
     let ui = say.lang;
     // An embed's link to the article's own page, outside the frame.
     let read_on = match (&page, &site.embed) {

@@ -3,4 +3,5 @@
 pub mod article_page;
 pub mod catalog_page;
 pub mod failure;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod saved_page;

@@ -22,8 +22,7 @@ pub use self::oembed::oembed;
 pub use self::template::{PageParts, Template};
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;
-use crate::pages::catalog_page::{DESCRIPTION, TITLE};
-use crate::pages::saved_page::TITLE as SAVED_TITLE;
+use crate::interface::{Locale, Phrase};
 use crate::render_context::{RenderContext, Site};
 use crate::start::PageData;
 use crate::{App, Page};
@@ -143,6 +142,7 @@ pub fn render_article(
     let html = template.page(&PageParts {
         lang: &m.language,
         dir: m.direction.as_str(),
+        interface: Locale::for_language(&m.language).unwrap_or_default(),
         embed,
         head: &head,
         body: &body,
@@ -171,17 +171,16 @@ pub fn render_catalog(
         .map(|s| absolute_on(s, "", ""))
         .map(|href| format!("<link rel=\"canonical\" href=\"{}\">", escape(&href)))
         .unwrap_or_default();
+    // A static page is in English, as the app renders it for a reader it does not know yet.
+    let title = Locale::En.say(Phrase::CatalogPageTitle);
     let head = format!(
         "<title>{}</title><meta name=\"description\" content=\"{}\">{canonical}",
-        escape(TITLE),
-        escape(DESCRIPTION)
+        escape(&title),
+        escape(&Locale::En.say(Phrase::CatalogDescription))
     );
     let body = render_body(page, site.clone(), options);
     let html = template.page(&PageParts::interface(&head, &body, &script, &site.root));
-    Ok(RenderedPage {
-        html,
-        title: TITLE.into(),
-    })
+    Ok(RenderedPage { html, title })
 }
 
 /// The Saved page, at `saved/`: its frame and controls, for the device's list to fill.
@@ -189,16 +188,14 @@ pub fn render_saved(template: &Template, options: &Options) -> RenderedPage {
     let data = PageData::Saved { root: "../".into() };
     let script = data.to_script_text();
     let site = Site::at("../");
+    let title = crate::interface::page_word(Locale::En, "saved-page-title");
     let head = format!(
         "<title>{}</title><meta name=\"robots\" content=\"noindex\">",
-        escape(SAVED_TITLE)
+        escape(&title)
     );
     let body = render_body(Page::Saved, site.clone(), options);
     let html = template.page(&PageParts::interface(&head, &body, &script, &site.root));
-    RenderedPage {
-        html,
-        title: SAVED_TITLE.into(),
-    }
+    RenderedPage { html, title }
 }
 
 /// Text made safe for HTML text and attribute values.

@@ -24,6 +24,7 @@ use self::controls::{icon, Controls, Icon};
 use self::narrator::Narrator;
 use self::use_speech::{use_speech, UseSpeechOptions, UseSpeechReturn};
 use self::voices::{no_voice_message, starting_voice};
+use crate::interface::{use_interface, Locale, Phrase};
 
 /// How long to wait for the browser's voices, which Chromium lists only after a moment,
 /// before saying there is none for the article's language.
@@ -44,11 +45,12 @@ enum Panel {
     Ready,
 }
 
-/// The language's English name (`Intl.DisplayNames`), or `None` where the browser has none.
-fn language_name(tag: &str) -> Option<String> {
+/// The language's name in `locale` (`Intl.DisplayNames`), or `None` where the browser has
+/// none.
+fn language_name(tag: &str, locale: Locale) -> Option<String> {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
-    crate::intl::format("DisplayNames", "en", &options, "of", &tag.into())
+    crate::intl::format("DisplayNames", locale.tag(), &options, "of", &tag.into())
 }
 
 /// The read-aloud control of an article, placed inside its `<article>`.
@@ -60,6 +62,7 @@ pub fn ReadAloud(
     /// What to read, from the article model.
     spoken: Vec<Spoken>,
 ) -> impl IntoView {
+    let say = use_interface();
     let UseSpeechReturn {
         support,
         voices,
@@ -67,7 +70,7 @@ pub fn ReadAloud(
     } = use_speech(UseSpeechOptions {
         language: language.clone(),
     });
-    let narrator = Narrator::new(speech.clone(), &language, spoken);
+    let narrator = Narrator::new(speech.clone(), &language, spoken, say.locale);
     let open = RwSignal::new(false);
     let waiting = RwSignal::new(false);
     let name = RwSignal::new(None::<String>);
@@ -95,9 +98,9 @@ pub fn ReadAloud(
     let tag = language.clone();
     let message = move || match panel.get() {
         Panel::Unknown => String::new(),
-        Panel::Missing => "This browser cannot read aloud.".to_owned(),
-        Panel::Waiting => "Looking for a voice…".to_owned(),
-        Panel::NoVoice => no_voice_message(name.get().as_deref(), &tag),
+        Panel::Missing => say.say(Phrase::ListenUnsupported),
+        Panel::Waiting => say.say(Phrase::ListenLooking),
+        Panel::NoVoice => no_voice_message(name.get().as_deref(), &tag, say.locale),
         Panel::Ready => status.get(),
     };
 
@@ -105,7 +108,7 @@ pub fn ReadAloud(
     let on_listen = move |_| {
         let opening = !open.get_untracked();
         if opening {
-            name.set(language_name(&language));
+            name.set(language_name(&language, say.locale));
             speech.refresh();
             if support.get_untracked() == Some(true) && voices.with_untracked(Vec::is_empty) {
                 waiting.set(true);
@@ -135,7 +138,7 @@ pub fn ReadAloud(
     });
 
     view! {
-        <section class="read-aloud" aria-label="Read aloud">
+        <section class="read-aloud" aria-label=say.say(Phrase::ListenRegion)>
             <button
                 type="button"
                 class="read-aloud__listen"
@@ -144,7 +147,7 @@ pub fn ReadAloud(
                 aria-controls="folio_read_aloud_panel folio_read_aloud_status"
                 on:click=on_listen
             >
-                {icon(Icon::Listen)} "Listen to this article"
+                {icon(Icon::Listen)} {say.say(Phrase::ListenToArticle)}
             </button>
             <div id="folio_read_aloud_panel" class="read-aloud__panel" hidden=move || panel.get() != Panel::Ready>
                 <Controls narrator voices/>

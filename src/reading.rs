@@ -4,6 +4,7 @@
 pub mod appearance;
 pub mod controls;
 pub mod embed;
+pub mod language;
 pub mod panel;
 pub mod saved;
 pub mod settings;

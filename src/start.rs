@@ -151,13 +151,15 @@ pub fn start() {
         return;
     };
     let (page, site) = chosen_page(&document);
+    let languages = readers_languages(site.embed.is_some());
     if matches!(page, Page::Saved) {
-        // The Saved page is the offline script's: its static markup is already the app's.
+        // The Saved page is the offline script's: its static markup is already the app's,
+        // and the offline script writes its words again in the language marked here.
+        mark_interface(languages.interface(None), true);
         takeover::mark_ready();
         return;
     }
     let in_hand = !matches!(page, Page::Load(_));
-    let languages = readers_languages(site.embed.is_some());
     let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
     let host: Arc<dyn crate::host::Host> = Arc::new(crate::host::browser::Browser);
     let app = move || {
@@ -202,24 +204,29 @@ fn readers_languages(in_frame: bool) -> crate::interface::Languages {
     Languages { chosen, browser }
 }
 
-/// Writes a page of Folio's own in `locale`: `<html lang dir>`. Browser only.
-pub fn mark_page_language(locale: crate::interface::Locale) {
+/// Marks `<html>` with the language of Folio's words (`data-folio-interface`, which the
+/// page's offline script and status lines follow) and, on a page of Folio's own, which is
+/// all in that language, with its `lang` and `dir`. Browser only.
+pub fn mark_interface(locale: crate::interface::Locale, whole_page: bool) {
     #[cfg(target_arch = "wasm32")]
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = html.set_attribute("lang", locale.tag());
-        let _ = html.set_attribute("dir", locale.direction());
+        let _ = html.set_attribute("data-folio-interface", locale.tag());
+        if whole_page {
+            let _ = html.set_attribute("lang", locale.tag());
+            let _ = html.set_attribute("dir", locale.direction());
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = locale;
+    let _ = (locale, whole_page);
 }
 
 /// Renders the page again in the reader's newly chosen language, as at start-up: off
 /// screen, then in place, keeping the scroll position; the reading panel is opened again
-/// with its language list focused, where the choice was made. Browser only.
-pub fn speak_again() {
+/// with the element `focus` focused, where the choice was made. Browser only.
+pub fn speak_again(focus: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         if let Some(html) = web_sys::window()
@@ -228,10 +235,12 @@ pub fn speak_again() {
         {
             // The first of the article's tools is Reading settings (`takeover::press_what_waited`).
             let _ = html.set_attribute("data-folio-pressed", "0");
-            let _ = html.set_attribute("data-folio-focus", LANGUAGE_CHOICE_ID);
+            let _ = html.set_attribute("data-folio-focus", focus);
         }
         start();
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = focus;
 }
 
 /// The id of the reading panel's list of interface languages.

@@ -181,8 +181,10 @@ fn saved_settings_come_back_the_same() {
     s.set_step(Step::TextSize, 300);
     s.hide_images = true;
     s.preset = None;
+    s.interface = Some(folio::interface::Locale::Fa);
     let text = to_json(&s);
     assert_eq!(from_json(&text), Some(s));
+    assert!(text.contains("\"interface\":\"fa\""), "{text}");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         value["appearance"]["attributes"]["data-folio-theme"],
@@ -205,7 +207,8 @@ fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
         assert_eq!(from_json(text), None, "{text:?}");
     }
     let odd = r#"{"version":1,"settings":{"enabled":"yes","text_size":99999999,"font":"comic-sans",
-        "theme":"dark","line_width":-4,"letter_spacing":1e9,"hide_images":true,"extra":{"x":1}}}"#;
+        "theme":"dark","line_width":-4,"letter_spacing":1e9,"hide_images":true,"extra":{"x":1},
+        "interface":"klingon"}}"#;
     let s = from_json(odd).expect("Folio's settings, partly damaged");
     assert!(!s.enabled, "a non-boolean keeps the default");
     assert_eq!(s.text_size, 300, "too large snaps to the largest step");
@@ -214,6 +217,7 @@ fn damaged_saved_settings_fall_back_field_by_field_and_never_panic() {
     assert_eq!(s.line_width, Step::LineWidth.default_value());
     assert_eq!(s.letter_spacing, Step::LetterSpacing.default_value());
     assert!(s.hide_images);
+    assert_eq!(s.interface, None, "an unknown language is no choice");
 }
 
 #[test]

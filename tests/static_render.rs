@@ -9,7 +9,9 @@ use folio::start::PageData;
 const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\">\n<head><title>Folio</title>\
     <link rel=\"icon\" href=\"./favicon.svg\"><script type=\"module\">\
     import init, * as bindings from './folio-1.js';\nawait init();</script></head>\n\
-    <body>\n<div id=\"folio_root\"></div>\n</body>\n</html>\n";
+    <body>\n<div class=\"app-status\" lang=\"en\" dir=\"ltr\">\
+    <p data-folio-status=\"offline\" data-folio-words=\"status-offline\" hidden></p></div>\n\
+    <div id=\"folio_root\"></div>\n</body>\n</html>\n";
 
 fn options() -> Options {
     Options {
@@ -50,7 +52,9 @@ fn count(html: &str, needle: &str) -> usize {
 #[test]
 fn the_seed_article_renders_with_its_head_captions_credits_sidebar_and_notice() {
     let html = render(sample(SEED), SEED);
-    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"));
+    assert!(html.starts_with(
+        "<!doctype html>\n<html lang=\"en\" dir=\"ltr\" data-folio-interface=\"en\">"
+    ));
     for needle in [
         "<title>U.S. Officials Meet With Russian Dissidents, Military — RFE/RL</title>",
         "<meta property=\"og:title\" content=\"U.S. Officials Meet With Russian Dissidents, Military\">",
@@ -124,13 +128,16 @@ fn a_table_renders_every_cell_and_a_footnote_links_back_to_its_first_reference()
             "<a href=\"#body_fnref_{n}\" target=\"_self\" aria-label=\"Back to reference {n}\" class=\"footnote-back\">↩</a>"
         )));
     }
-    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\" data-folio-interface=\"en\">"));
 }
 
 #[test]
 fn the_russian_article_has_its_language_on_the_page_and_russian_dates() {
     let html = render(sample(RUSSIAN), RUSSIAN);
-    assert!(html.contains("<html lang=\"ru\" dir=\"ltr\">"));
+    assert!(html.contains("<html lang=\"ru\" dir=\"ltr\" data-folio-interface=\"ru\">"));
+    // The status lines are in Russian too.
+    assert!(html.contains("<div class=\"app-status\" lang=\"ru\" dir=\"ltr\">"));
+    assert!(html.contains("Нет подключения к сети."));
     assert!(
         html.contains("10 ноября 2026 г. в 09:00 UTC"),
         "the date in Russian"
@@ -311,7 +318,7 @@ fn a_publisher_s_bundle_folder_becomes_a_page_beside_a_copy_of_the_bundle() {
     assert!(out.join("saved/index.html").is_file());
     let page = std::fs::read_to_string(out.join(format!("articles/{RUSSIAN}/index.html")))
         .expect("the page was written");
-    assert!(page.contains("<html lang=\"ru\" dir=\"ltr\">"));
+    assert!(page.contains("<html lang=\"ru\" dir=\"ltr\" data-folio-interface=\"ru\">"));
     assert!(out.join(format!("bundles/{RUSSIAN}/bundle.json")).is_file());
     assert!(out.join(format!("bundles/{RUSSIAN}/body.md")).is_file());
     // A folder that is not a bundle is refused with a message naming the file it lacks.

@@ -13,13 +13,23 @@ use fluent_syntax::ast;
 /// The languages, in the order of `interface::Locale`; English first, the source.
 const LANGUAGES: [&str; 3] = ["en", "ru", "fa"];
 
+/// The file of the page's own words, which its offline script shows (`public/offline.js`):
+/// written out as JSON for the build to give that script, not into the app.
+const PAGE_WORDS: &str = "offline.ftl";
+
 fn main() {
     let mut tables = Vec::new();
+    let mut page_words = Vec::new();
     for language in LANGUAGES {
         let dir = Path::new("src/interface").join(language);
         println!("cargo::rerun-if-changed={}", dir.display());
+        let words = dir.join(PAGE_WORDS);
+        println!("cargo::rerun-if-changed={}", words.display());
+        let source = std::fs::read_to_string(&words)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", words.display()));
+        page_words.push((language, plain_messages(&words, &source)));
         let mut table = Vec::new();
-        for path in files(&dir) {
+        for path in files(&dir).into_iter().filter(|p| !p.ends_with(PAGE_WORDS)) {
             println!("cargo::rerun-if-changed={}", path.display());
             let source = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -73,10 +83,87 @@ fn main() {
         }
         out.push_str("];\n\n");
     }
-    let target =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("phrases.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let target = Path::new(&out_dir).join("phrases.rs");
     std::fs::write(&target, out)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    write_page_words(&page_words, &Path::new(&out_dir).join("page-words.json"));
+}
+
+/// The page's words as one JSON object, `{"en": {"id": "text with {name} places"}, …}`,
+/// checked like the phrases: every language has exactly English's messages.
+fn write_page_words(languages: &[(&str, Vec<(String, String)>)], target: &Path) {
+    let ids: Vec<&String> = languages[0].1.iter().map(|(id, _)| id).collect();
+    let mut out = String::from("{");
+    for (n, (language, words)) in languages.iter().enumerate() {
+        let theirs: Vec<&String> = words.iter().map(|(id, _)| id).collect();
+        assert_eq!(
+            theirs, ids,
+            "{language}/{PAGE_WORDS} must have English's messages, in English's order"
+        );
+        let _ = write!(out, "{}{}:{{", if n > 0 { "," } else { "" }, json(language));
+        for (i, (id, text)) in words.iter().enumerate() {
+            let _ = write!(
+                out,
+                "{}{}:{}",
+                if i > 0 { "," } else { "" },
+                json(id),
+                json(text)
+            );
+        }
+        out.push('}');
+    }
+    out.push('}');
+    std::fs::write(target, out)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// `s` as a JSON string. `<` is escaped too, so the text can sit inside a script.
+fn json(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Each message of a file of plain text and variables, as its id and its text with each
+/// variable written `{name}`.
+fn plain_messages(path: &Path, source: &str) -> Vec<(String, String)> {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
+    let mut found = Vec::new();
+    for entry in resource.body {
+        let ast::Entry::Message(m) = entry else {
+            continue;
+        };
+        let what = format!("{}: {}", path.display(), m.id.name);
+        let value = m.value.unwrap_or_else(|| panic!("{what} has no value"));
+        let mut text = String::new();
+        for element in &value.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => text.push_str(value),
+                ast::PatternElement::Placeable {
+                    expression:
+                        ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+                } => {
+                    let _ = write!(text, "{{{}}}", id.name);
+                }
+                other => panic!("{what}: only text and variables here: {other:?}"),
+            }
+        }
+        found.push((m.id.name.to_owned(), text));
+    }
+    found
 }
 
 /// A language's Fluent files, by name: each holds the phrases of one part of Folio.

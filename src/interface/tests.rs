@@ -13,6 +13,16 @@ fn samples() -> Vec<Vec<(&'static str, Arg<'static>)>> {
                 ("years", n.into()),
                 ("number", n.into()),
                 ("site", "RFE/RL".into()),
+                ("value", n.into()),
+                ("setting", "Theme".into()),
+                ("name", "Comfort".into()),
+                ("reason", "QuotaExceededError".into()),
+                ("count", 12.into()),
+                ("code", "synthesis-failed".into()),
+                ("why", "the browser refused to speak".into()),
+                ("language", "Russian".into()),
+                ("tag", "ru".into()),
+                ("speed", "1×".into()),
             ]
         })
         .collect()
@@ -29,6 +39,7 @@ fn source(locale: Locale) -> String {
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|x| x == "ftl"))
+        .filter(|path| !path.ends_with("offline.ftl"))
         .collect();
     paths.sort();
     paths
@@ -123,6 +134,16 @@ fn no_phrase_is_left_in_english_in_another_language() {
                 ("years", 5.into()),
                 ("number", 5.into()),
                 ("site", "RFE/RL".into()),
+                ("value", 5.into()),
+                ("setting", "Theme".into()),
+                ("name", "Comfort".into()),
+                ("reason", "QuotaExceededError".into()),
+                ("count", 12.into()),
+                ("code", "synthesis-failed".into()),
+                ("why", "the browser refused to speak".into()),
+                ("language", "Russian".into()),
+                ("tag", "ru".into()),
+                ("speed", "1×".into()),
             ];
             let (theirs, english) = (
                 locale.say_with(phrase, &args),
@@ -154,4 +175,94 @@ fn a_missing_value_shows_its_name_and_never_panics() {
         Locale::En.say(Phrase::OlderThan),
         "This article is more than {years} years old."
     );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_page_s_words_say_the_same_things_in_every_language() {
+    let words: serde_json::Value = serde_json::from_str(PAGE_WORDS).expect("JSON");
+    let english = words["en"].as_object().expect("English");
+    assert!(english.len() >= 40, "the offline script's messages");
+    let places = |text: &str| {
+        let mut found: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        found.sort();
+        found
+    };
+    for locale in [Locale::Ru, Locale::Fa] {
+        let theirs = words[locale.tag()].as_object().expect("a language");
+        assert_eq!(theirs.len(), english.len(), "{}", locale.tag());
+        for (id, text) in english {
+            let (text, their) = (
+                text.as_str().unwrap_or_default(),
+                theirs[id].as_str().unwrap_or_default(),
+            );
+            assert_ne!(their, text, "{} {id} is English", locale.tag());
+            assert_eq!(
+                places(their),
+                places(text),
+                "{} {id}: the same values",
+                locale.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_reader_s_choice_comes_first_then_the_article_s_language_then_the_browser_s() {
+    let none = Languages::default();
+    let browser_fa = Languages {
+        chosen: None,
+        browser: Some(Locale::Fa),
+    };
+    let chosen_ru = Languages {
+        chosen: Some(Locale::Ru),
+        browser: Some(Locale::Fa),
+    };
+    // An article's page: the article's language where Folio has it, else English.
+    assert_eq!(browser_fa.interface(Some("ru")), Locale::Ru);
+    assert_eq!(browser_fa.interface(Some("de")), Locale::En);
+    // Folio's own pages: the browser's.
+    assert_eq!(browser_fa.interface(None), Locale::Fa);
+    assert_eq!(none.interface(None), Locale::En);
+    // The reader's choice, everywhere.
+    assert_eq!(chosen_ru.interface(Some("fa-IR")), Locale::Ru);
+    assert_eq!(chosen_ru.interface(None), Locale::Ru);
+    assert_eq!(Locale::first_of(["de-DE", "fa-IR", "en"]), Some(Locale::Fa));
+}
+
+#[test]
+fn folio_s_words_are_marked_only_where_they_differ_from_their_surroundings() {
+    let marks = |i: Interface| (i.lang, i.dir);
+    assert_eq!(
+        marks(Interface::beside(Locale::Ru, "ru", "ltr")),
+        (None, None)
+    );
+    assert_eq!(
+        marks(Interface::beside(Locale::Fa, "fa-IR", "rtl")),
+        (None, None)
+    );
+    assert_eq!(
+        marks(Interface::beside(Locale::En, "de", "ltr")),
+        (Some("en"), None)
+    );
+    assert_eq!(
+        marks(Interface::beside(Locale::En, "fa", "rtl")),
+        (Some("en"), Some("ltr"))
+    );
+    assert_eq!(
+        marks(Interface::beside(Locale::Fa, "ru", "ltr")),
+        (Some("fa"), Some("rtl"))
+    );
+    assert_eq!(marks(Interface::whole_page(Locale::Fa)), (None, None));
+}
+
+#[test]
+fn decimals_take_each_language_s_sign_and_digits() {
+    assert_eq!(Locale::En.fixed(160, 2), "1.60");
+    assert_eq!(Locale::Ru.fixed(50, 3), "0,050");
+    assert_eq!(Locale::Fa.fixed(160, 2), "۱٫۶۰");
 }

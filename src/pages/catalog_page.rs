@@ -8,14 +8,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::host::use_host;
+use crate::interface::{use_interface, Interface, Phrase};
 use crate::io;
 use crate::pages::failure::{ArticleSkeleton, Failure};
 use crate::render_context::use_site;
-
-/// The catalog page's title.
-pub const TITLE: &str = "Folio \u{2014} articles";
-/// The catalog page's description.
-pub const DESCRIPTION: &str = "Articles available to read in Folio.";
 
 #[component]
 fn Card(
@@ -25,6 +21,9 @@ fn Card(
     eager: bool,
 ) -> impl IntoView {
     let host = use_host();
+    // The card is in the article's language; its word about the picture is Folio's.
+    let ui = use_interface();
+    let word = Interface::beside(ui.locale, &entry.language, entry.direction.as_str());
     let thumb = entry.thumbnail.clone().map(|t| {
         let src = format!("{folder}{}", t.src);
         let loading = if eager { "eager" } else { "lazy" };
@@ -35,7 +34,7 @@ fn Card(
             <div class="card__picture" class:card__picture--failed=move || failed.get()>
                 <img class="card__image" src=src alt=t.alt width=t.width height=t.height loading=loading decoding="async" on:error=move |_| failed.set(true)/>
                 <Show when=move || failed.get()>
-                    <p class="card__failed" aria-hidden="true">"Picture unavailable"</p>
+                    <p class="card__failed" aria-hidden="true" lang=word.lang dir=word.dir>{word.say(Phrase::CatalogPictureUnavailable)}</p>
                 </Show>
             </div>
         }
@@ -56,10 +55,15 @@ fn Card(
     }
 }
 
-/// The catalog page's one `h1`, shown before its list has loaded.
+/// The catalog page's one `h1`, shown before its list has loaded, and the document's title
+/// in the interface's language (a static page's `<title>` is written with the page).
 #[component]
 pub fn CatalogTitle() -> impl IntoView {
-    view! { <h1 class="page-title">"Articles"</h1> }
+    let ui = use_interface();
+    view! {
+        <Title text=ui.say(Phrase::CatalogPageTitle)/>
+        <h1 class="page-title">{ui.say(Phrase::CatalogTitle)}</h1>
+    }
 }
 
 /// The cards of `catalog`, whose relative paths are relative to `folder` (ending in `/`).
@@ -90,9 +94,9 @@ pub fn CatalogPage() -> impl IntoView {
         io::catalog()
     });
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    let ui = use_interface();
     view! {
-        <Title text=TITLE/>
-        <Meta name="description" content=DESCRIPTION/>
+        <Meta name="description" content=ui.say(Phrase::CatalogDescription)/>
         <CatalogTitle/>
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {

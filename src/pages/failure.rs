@@ -1,10 +1,76 @@
 //! What a reader sees when something cannot be shown: a specific, plain explanation,
 //! a Retry button where trying again can help, and always a way back to the list of articles.
+//! In the interface's language; the details Folio gives in English (the bundle checker's
+//! findings, the reasons `io` names) stay English, marked as such.
 
 use leptos::prelude::*;
 
+use crate::interface::{use_interface, Arg, Interface, Locale, Phrase};
 use crate::io::LoadError;
 use crate::render_context::use_site;
+
+/// The values a phrase is formatted with in place of an element (a link, an address): the
+/// sentence is then cut there, so each language places the element where its word order
+/// needs it. Private-use characters, which no phrase or value holds.
+const SLOTS: [char; 2] = ['\u{E000}', '\u{E001}'];
+
+/// The value standing for element `i` of a sentence (0 or 1).
+fn slot(i: usize) -> &'static str {
+    if i == 0 {
+        "\u{E000}"
+    } else {
+        "\u{E001}"
+    }
+}
+
+/// `text`, a phrase formatted with [`slot`]s, with each slot's element in place (`fill`).
+fn sentence(text: &str, fill: &dyn Fn(usize) -> AnyView) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(SLOTS) {
+        let c = rest[at..].chars().next().unwrap_or_default();
+        if at > 0 {
+            out.push(rest[..at].to_owned().into_any());
+        }
+        out.push(fill(SLOTS.iter().position(|s| *s == c).unwrap_or_default()));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        out.push(rest.to_owned().into_any());
+    }
+    out
+}
+
+/// A paragraph of `phrase` with `args`, whose [`slot`]s `fill` gives.
+fn para(
+    ui: Interface,
+    phrase: Phrase,
+    args: &[(&str, Arg)],
+    fill: &dyn Fn(usize) -> AnyView,
+) -> AnyView {
+    let text = ui.say_with(phrase, args);
+    view! { <p>{sentence(&text, fill)}</p> }.into_any()
+}
+
+/// `lang` and `dir` for English words among the interface's, where it is not English.
+fn english(ui: Interface) -> (Option<&'static str>, Option<&'static str>) {
+    let foreign = ui.locale != Locale::En;
+    (foreign.then_some("en"), foreign.then_some("ltr"))
+}
+
+/// Text Folio gives in English, marked as English where the interface is not.
+fn in_english(ui: Interface, text: String) -> AnyView {
+    match english(ui) {
+        (Some(lang), dir) => view! { <span lang=lang dir=dir>{text}</span> }.into_any(),
+        (None, _) => text.into_any(),
+    }
+}
+
+/// An address, which runs left to right whatever the interface's direction.
+fn address(ui: Interface, url: String) -> AnyView {
+    let dir = (ui.locale.direction() == "rtl").then_some("ltr");
+    view! { <code dir=dir>{url}</code> }.into_any()
+}
 
 /// The view for one load failure.
 #[component]
@@ -19,30 +85,57 @@ pub fn Failure(
     #[prop(optional)]
     under_page_title: bool,
 ) -> impl IntoView {
-    let (kind, title, detail): (&str, String, AnyView) = match error {
+    let ui = use_interface();
+    let (kind, title, detail): (&str, Phrase, AnyView) = match error {
         LoadError::NotFound { what } => (
             "not-found",
-            "Article not found".into(),
-            view! { <p>"We could not find " {what} ". It may have been moved or removed."</p> }.into_any(),
+            Phrase::FailureNotFound,
+            para(
+                ui,
+                Phrase::FailureNotFoundDetail,
+                &[("name", slot(0).into())],
+                &|_| in_english(ui, what.clone()),
+            ),
         ),
         LoadError::Server { url, status } => (
             "server",
-            "The server had a problem".into(),
-            view! { <p>"The server answered with error " {status} " for " <code>{url}</code> ". Try again in a moment."</p> }.into_any(),
+            Phrase::FailureServer,
+            para(
+                ui,
+                Phrase::FailureServerDetail,
+                &[
+                    ("number", i64::from(status).into()),
+                    ("site", slot(0).into()),
+                ],
+                &|_| address(ui, url.clone()),
+            ),
         ),
-        LoadError::Network { url } => (
-            "network",
-            "You seem to be offline".into(),
-            view! {
-                <p>"Folio could not reach " <code>{url}</code> ". Check your connection, then try again."</p>
-                <p>"Articles you saved open without a network: " <a href=use_site().saved_href()>"Saved articles"</a></p>
-            }
-            .into_any(),
-        ),
+        LoadError::Network { url } => {
+            let saved = use_site().saved_href();
+            (
+                "network",
+                Phrase::FailureOffline,
+                view! {
+                    {para(ui, Phrase::FailureOfflineDetail, &[("site", slot(0).into())], &|_| address(ui, url.clone()))}
+                    {para(ui, Phrase::FailureOfflineSaved, &[("name", slot(0).into())], &|_| {
+                        view! { <a href=saved.clone()>{ui.say(Phrase::SavedArticles)}</a> }.into_any()
+                    })}
+                }
+                .into_any(),
+            )
+        }
         LoadError::Timeout { url, seconds } => (
             "timeout",
-            "This is taking too long".into(),
-            view! { <p>"No answer from " <code>{url}</code> " after " {seconds} " seconds. The connection may be slow; try again."</p> }.into_any(),
+            Phrase::FailureTimeout,
+            para(
+                ui,
+                Phrase::FailureTimeoutDetail,
+                &[
+                    ("site", slot(0).into()),
+                    ("number", i64::from(seconds).into()),
+                ],
+                &|_| address(ui, url.clone()),
+            ),
         ),
         LoadError::Invalid { what, report } => {
             let errors: Vec<String> = report
@@ -50,65 +143,93 @@ pub fn Failure(
                 .map(ToString::to_string)
                 .chain(report.omitted_lines(true))
                 .collect();
+            let (lang, dir) = english(ui);
             (
                 "invalid",
-                "This article cannot be shown".into(),
+                Phrase::FailureInvalid,
                 view! {
-                    <p>"There are problems in " {what} ". The publisher needs to fix:"</p>
-                    <ul class="failure__problems">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
+                    {para(ui, Phrase::FailureInvalidDetail, &[("name", slot(0).into())], &|_| in_english(ui, what.clone()))}
+                    <ul class="failure__problems" lang=lang dir=dir>{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
                 }
                 .into_any(),
             )
         }
-        LoadError::Unsupported { message } => (
-            "unsupported",
-            "This article needs a newer Folio".into(),
-            view! { <p>{message}</p> }.into_any(),
-        ),
+        LoadError::Unsupported { message } => {
+            let (lang, dir) = english(ui);
+            (
+                "unsupported",
+                Phrase::FailureUnsupported,
+                view! { <p lang=lang dir=dir>{message}</p> }.into_any(),
+            )
+        }
         LoadError::Refused { url, reason } => (
             "refused",
-            "This article was not loaded".into(),
-            view! { <p>"Folio did not load " <code>{url}</code> " because " {reason} "."</p> }.into_any(),
+            Phrase::FailureRefused,
+            para(
+                ui,
+                Phrase::FailureRefusedDetail,
+                &[("site", slot(0).into()), ("reason", slot(1).into())],
+                &|i| match i {
+                    0 => address(ui, url.clone()),
+                    _ => in_english(ui, reason.clone()),
+                },
+            ),
         ),
-        LoadError::TooLarge { url, limit } => (
-            "too-large",
-            "This file is too large".into(),
-            view! { <p>"Folio stopped downloading " <code>{url}</code> ": it is larger than the " {size_in_words(limit)} " Folio reads for this file, so a reader\u{2019}s phone is not filled with it. The publisher needs to make it smaller."</p> }.into_any(),
+        LoadError::TooLarge { url, limit } => {
+            let size = size_in_words(ui.locale, limit);
+            (
+                "too-large",
+                Phrase::FailureTooLarge,
+                para(
+                    ui,
+                    Phrase::FailureTooLargeDetail,
+                    &[("site", slot(0).into()), ("value", size.as_str().into())],
+                    &|_| address(ui, url.clone()),
+                ),
+            )
+        }
+        LoadError::Aborted => (
+            "aborted",
+            Phrase::FailureAborted,
+            view! { <p>{ui.say(Phrase::FailureAbortedDetail)}</p> }.into_any(),
         ),
-        LoadError::Aborted => ("aborted", "Loading stopped".into(), view! { <p>"Loading was stopped."</p> }.into_any()),
     };
+    let title = ui.say(title);
     let can_retry = matches!(kind, "server" | "network" | "timeout" | "aborted");
     view! {
-        <section class="failure" data-failure=kind role="alert" aria-labelledby="folio_failure_title">
+        <section class="failure" data-failure=kind role="alert" aria-labelledby="folio_failure_title" lang=ui.lang dir=ui.dir>
             {if under_page_title {
                 view! { <h2 id="folio_failure_title">{title}</h2> }.into_any()
             } else {
                 view! { <h1 id="folio_failure_title">{title}</h1> }.into_any()
             }}
             {detail}
-            {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button> })}
+            {can_retry.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>{ui.say(Phrase::FailureRetry)}</button> })}
             // A way back from every failure, but the list of articles' own.
-            {(!under_page_title).then(|| view! { <p class="failure__back"><a href=use_site().home_href()>"See all articles"</a></p> })}
+            {(!under_page_title).then(|| view! { <p class="failure__back"><a href=use_site().home_href()>{ui.say(Phrase::FailureSeeAll)}</a></p> })}
         </section>
     }
 }
 
-/// A byte count as a reader reads it: `4 MiB`, `256 KiB`, `900 bytes`.
-pub fn size_in_words(bytes: usize) -> String {
+/// A byte count as a reader reads it in `locale`: `4 MiB`, `256 KiB`, `900 bytes`.
+pub fn size_in_words(locale: Locale, bytes: usize) -> String {
     const KIB: usize = 1024;
-    match bytes {
-        b if b >= KIB * KIB && b % (KIB * KIB) == 0 => format!("{} MiB", b / (KIB * KIB)),
-        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
-        b => format!("{b} bytes"),
-    }
+    let (phrase, count) = match bytes {
+        b if b >= KIB * KIB && b % (KIB * KIB) == 0 => (Phrase::FailureMib, b / (KIB * KIB)),
+        b if b >= KIB && b % KIB == 0 => (Phrase::FailureKib, b / KIB),
+        b => (Phrase::FailureBytes, b),
+    };
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    locale.say_with(phrase, &[("number", count.into())])
 }
 
 /// A grey outline of an article, shown while it loads.
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
+    let ui = use_interface();
     view! {
         <div class="skeleton" aria-busy="true" aria-live="polite">
-            <span class="visually-hidden">"Loading the article\u{2026}"</span>
+            <span class="visually-hidden" lang=ui.lang dir=ui.dir>{ui.say(Phrase::FailureLoading)}</span>
             <div class="skeleton__line skeleton__line--short"></div>
             <div class="skeleton__line skeleton__line--title"></div>
             <div class="skeleton__block"></div>

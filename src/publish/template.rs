@@ -4,6 +4,9 @@
 
 use std::path::Path;
 
+use serde_json::Value;
+
+use crate::interface::{page_words, Locale};
 use crate::start::{DATA_ID, ROOT_ID};
 
 /// What one page puts into the template.
@@ -13,6 +16,8 @@ pub struct PageParts<'a> {
     pub lang: &'a str,
     /// `ltr` or `rtl`.
     pub dir: &'a str,
+    /// The language of Folio's own words on the page.
+    pub interface: Locale,
     /// An embed, for a partner's frame: `<html data-folio-embed>`.
     pub embed: bool,
     /// The head's own tags, title first.
@@ -31,6 +36,7 @@ impl<'a> PageParts<'a> {
         PageParts {
             lang: "en",
             dir: "ltr",
+            interface: Locale::En,
             embed: false,
             head,
             body,
@@ -47,6 +53,10 @@ pub struct Template {
 }
 
 const HTML_MARK: &str = "<html lang=\"en\">";
+/// The status lines' box, in English until a page is written into the template.
+const STATUS_MARK: &str = "<div class=\"app-status\" lang=\"en\" dir=\"ltr\">";
+/// The attribute naming an element's words (`src/interface/*/offline.ftl`).
+const WORDS_MARK: &str = "data-folio-words=\"";
 const TITLE_MARK: &str = "<title>Folio</title>";
 
 fn root_mark() -> String {
@@ -56,7 +66,7 @@ fn root_mark() -> String {
 impl Template {
     /// The template in `html`, which must be the app's built `index.html` as Trunk wrote it.
     pub fn from_html(html: String) -> Result<Template, String> {
-        for mark in [HTML_MARK, TITLE_MARK, &root_mark()] {
+        for mark in [HTML_MARK, TITLE_MARK, STATUS_MARK, &root_mark()] {
             if !html.contains(mark) {
                 return Err(format!(
                     "the template has no {mark}: it must be the app's built index.html, \
@@ -90,20 +100,55 @@ impl Template {
             ""
         };
         let html_tag = format!(
-            "<html{embed} lang=\"{}\" dir=\"{}\">",
+            "<html{embed} lang=\"{}\" dir=\"{}\" data-folio-interface=\"{}\">",
             super::escape(parts.lang),
-            super::escape(parts.dir)
+            super::escape(parts.dir),
+            parts.interface.tag()
+        );
+        let status = format!(
+            "<div class=\"app-status\" lang=\"{}\" dir=\"{}\">",
+            parts.interface.tag(),
+            parts.interface.direction()
         );
         let (head, body, data) = (parts.head, parts.body, parts.data);
         let filled = format!(
             "<div id=\"{ROOT_ID}\">{body}</div>\n  \
              <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>"
         );
+        let frame = with_words(&frame, parts.interface);
         frame
             .replacen(HTML_MARK, &html_tag, 1)
+            .replacen(STATUS_MARK, &status, 1)
             .replacen(TITLE_MARK, head, 1)
             .replacen(&root_mark(), &filled, 1)
     }
+}
+
+/// `html` with each element named by `data-folio-words="ID"` holding that text in `locale`,
+/// in place of what it held. The template's such elements hold text only.
+fn with_words(html: &str, locale: Locale) -> String {
+    let words = page_words(locale);
+    let mut out = String::with_capacity(html.len() + 4096);
+    let mut rest = html;
+    while let Some(at) = rest.find(WORDS_MARK) {
+        let after = at + WORDS_MARK.len();
+        let id_end = rest[after..].find('"').map_or(rest.len(), |e| after + e);
+        let open_end = rest[id_end..]
+            .find('>')
+            .map_or(rest.len(), |e| id_end + e + 1);
+        let close = rest[open_end..]
+            .find('<')
+            .map_or(rest.len(), |e| open_end + e);
+        let text = words.get(&rest[after..id_end]).and_then(Value::as_str);
+        out.push_str(&rest[..open_end]);
+        match text {
+            Some(text) => out.push_str(&super::escape(text)),
+            None => out.push_str(&rest[open_end..close]),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `html` without the preloads Trunk adds for the app's script and module. A page that
@@ -233,7 +278,37 @@ mod tests {
     #[test]
     fn a_template_without_its_marks_is_refused() {
         let err = Template::from_html("<html lang=\"en\"><title>Folio</title>".into())
-            .expect_err("no root element");
+            .expect_err("no status lines");
+        assert!(err.contains("app-status"), "{err}");
+        let html = format!("<html lang=\"en\"><title>Folio</title>{STATUS_MARK}</div>");
+        let err = Template::from_html(html).expect_err("no root element");
         assert!(err.contains("folio_root"), "{err}");
+    }
+
+    #[test]
+    fn the_status_lines_are_written_in_the_page_s_interface_language() {
+        let html = format!(
+            "<html lang=\"en\"><title>Folio</title>{STATUS_MARK}<p data-folio-words=\"status-offline\"></p>\
+             <button data-folio-words=\"status-reload\">old</button></div><div id=\"folio_root\"></div>\
+             <script type=\"module\">import init, * as bindings from './a.js';\nconst wasm = await init();</script>"
+        );
+        let template = Template::from_html(html).expect("a template");
+        let mut parts = PageParts::interface("", "", "{}", "");
+        parts.interface = Locale::Ru;
+        let page = template.page(&parts);
+        let words = page_words(Locale::Ru);
+        for id in ["status-offline", "status-reload"] {
+            let text = words[id].as_str().expect("a phrase");
+            assert!(
+                page.contains(&format!("\">{text}</")),
+                "{id} in Russian: {page}"
+            );
+        }
+        assert!(!page.contains(">old<"), "{page}");
+        assert!(
+            page.contains("<div class=\"app-status\" lang=\"ru\" dir=\"ltr\">"),
+            "{page}"
+        );
+        assert!(page.contains("data-folio-interface=\"ru\""), "{page}");
     }
 }

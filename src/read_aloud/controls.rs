@@ -1,13 +1,15 @@
 //! The read-aloud controls: Previous, Play/Pause, Next and Stop buttons, then the speed and
 //! voice choices. Each is a native button or select, so Tab reaches it and Enter or Space
-//! works it; their names say what they do ("Previous paragraph", "Pause").
+//! works it; their names say what they do ("Previous paragraph", "Pause"), in the
+//! interface's language.
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
 use super::narrator::{Narrator, Playback};
-use super::voices::{quarters, speed_label, speeds, Voice};
+use super::voices::{hidden_around, quarters, speed_label, speeds, Voice};
+use crate::interface::{use_interface, Phrase};
 
 /// The buttons and choices, for a narrator whose voices are known.
 #[component]
@@ -17,6 +19,7 @@ pub fn Controls(
     /// The voices that speak the article's language.
     voices: ReadSignal<Vec<Voice>>,
 ) -> impl IntoView {
+    let say = use_interface();
     let (playback, count, rate, voice) = (
         narrator.playback,
         narrator.count,
@@ -44,10 +47,12 @@ pub fn Controls(
             }
         }
     });
-    let play_name = move || match playback.get() {
-        Playback::Stopped => "Play",
-        Playback::Playing(_) => "Pause",
-        Playback::Paused(_) => "Resume",
+    let play_name = move || {
+        say.say(match playback.get() {
+            Playback::Stopped => Phrase::ListenPlay,
+            Playback::Playing(_) => Phrase::ListenPause,
+            Playback::Paused(_) => Phrase::ListenResume,
+        })
     };
     let play_icon = move || match playback.get() {
         Playback::Playing(_) => Icon::Pause,
@@ -61,36 +66,37 @@ pub fn Controls(
         narrator.clone(),
         narrator,
     );
+    let locale = say.locale;
     view! {
-        <div class="read-aloud__buttons" role="group" aria-label="Playback">
+        <div class="read-aloud__buttons" role="group" aria-label=say.say(Phrase::ListenPlayback)>
             <button type="button" class="read-aloud__button" node_ref=prev_ref disabled=no_prev on:click=move |_| n1.step(-1)>
-                {icon(Icon::Previous)} "Previous" <span class="visually-hidden">" paragraph"</span>
+                {icon(Icon::Previous)} {step_name(say.say(Phrase::ListenPrevious), say.say(Phrase::ListenPreviousParagraph))}
             </button>
             <button type="button" class="read-aloud__button read-aloud__play" node_ref=play_ref on:click=move |_| n2.toggle()>
                 {move || icon(play_icon())} {play_name}
             </button>
             <button type="button" class="read-aloud__button" node_ref=next_ref disabled=no_next on:click=move |_| n3.step(1)>
-                {icon(Icon::Next)} "Next" <span class="visually-hidden">" paragraph"</span>
+                {icon(Icon::Next)} {step_name(say.say(Phrase::ListenNext), say.say(Phrase::ListenNextParagraph))}
             </button>
             <button type="button" class="read-aloud__button" node_ref=stop_ref disabled=stopped on:click=move |_| n4.stop()>
-                {icon(Icon::Stop)} "Stop"
+                {icon(Icon::Stop)} {say.say(Phrase::ListenStop)}
             </button>
         </div>
         <div class="read-aloud__choices">
             <label class="read-aloud__choice">
-                <span class="read-aloud__choice-name">"Speed"</span>
+                <span class="read-aloud__choice-name">{say.say(Phrase::ListenSpeed)}</span>
                 <select on:change=move |e: ev::Event| {
                     if let Ok(q) = event_target_value(&e).parse::<u32>() {
                         n5.set_rate(f64::from(q) * 0.25);
                     }
                 }>
                     {speeds().map(|r| view! {
-                        <option value=quarters(r).to_string() prop:selected=move || rate.get() == r>{speed_label(r)}</option>
+                        <option value=quarters(r).to_string() prop:selected=move || rate.get() == r>{speed_label(r, locale)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <label class="read-aloud__choice">
-                <span class="read-aloud__choice-name">"Voice"</span>
+                <span class="read-aloud__choice-name">{say.say(Phrase::ListenVoice)}</span>
                 <select on:change=move |e: ev::Event| n6.set_voice(event_target_value(&e))>
                     {move || voices.get().into_iter().map(|v| {
                         let name = v.name.clone();
@@ -104,6 +110,16 @@ pub fn Controls(
             </label>
         </div>
     }
+}
+
+/// Previous's or Next's words: `shown` on screen, and the rest of the `full` name ("Previous
+/// paragraph") for screen readers only, on whichever side of it the language puts it.
+fn step_name(shown: String, full: String) -> impl IntoView {
+    let (before, after) = hidden_around(&shown, &full);
+    let hidden = |words: String| {
+        (!words.is_empty()).then(|| view! { <span class="visually-hidden">{words}</span> })
+    };
+    (hidden(before), shown, hidden(after))
 }
 
 /// The controls' pictures, drawn for this app on a 24-unit grid.

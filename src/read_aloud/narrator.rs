@@ -12,6 +12,7 @@ use super::highlight;
 use super::paragraphs::{self, Paragraph};
 use super::use_speech::{Speech, Utterance};
 use super::voices::{paused_message, reading_message};
+use crate::interface::{Locale, Phrase};
 
 /// Where reading stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ impl Playback {
 pub struct Narrator {
     speech: Speech,
     language: Rc<str>,
+    /// The language of the status line: the interface's.
+    locale: Locale,
     /// What the article model says to read.
     spoken: Rc<[Spoken]>,
     paragraphs: Rc<RefCell<Vec<Paragraph>>>,
@@ -60,11 +63,12 @@ pub struct Narrator {
 }
 
 impl Narrator {
-    /// A narrator reading `spoken`, written in `language`.
-    pub fn new(speech: Speech, language: &str, spoken: Vec<Spoken>) -> Self {
+    /// A narrator reading `spoken`, written in `language`, its status line in `locale`.
+    pub fn new(speech: Speech, language: &str, spoken: Vec<Spoken>, locale: Locale) -> Self {
         Narrator {
             speech,
             language: language.into(),
+            locale,
             spoken: spoken.into(),
             paragraphs: Rc::default(),
             marked: Rc::default(),
@@ -85,21 +89,21 @@ impl Narrator {
                 self.speech.pause();
                 self.playback.set(Playback::Paused(n));
                 self.status
-                    .set(paused_message(n, self.count.get_untracked()));
+                    .set(paused_message(n, self.count.get_untracked(), self.locale));
             }
             Playback::Paused(n) if self.restart_on_resume.get() => self.read(n),
             Playback::Paused(n) => {
                 self.speech.resume();
                 self.playback.set(Playback::Playing(n));
                 self.status
-                    .set(reading_message(n, self.count.get_untracked()));
+                    .set(reading_message(n, self.count.get_untracked(), self.locale));
             }
         }
     }
 
     /// Stops reading, back to the start, with no highlight.
     pub fn stop(&self) {
-        self.halt("Stopped.");
+        self.halt(&self.locale.say(Phrase::ListenStopped));
     }
 
     /// Moves `by` paragraphs forward (or back, when negative), if there is one there.
@@ -120,8 +124,11 @@ impl Narrator {
                 self.mark(target);
                 self.restart_on_resume.set(true);
                 self.playback.set(Playback::Paused(target));
-                self.status
-                    .set(paused_message(target, self.count.get_untracked()));
+                self.status.set(paused_message(
+                    target,
+                    self.count.get_untracked(),
+                    self.locale,
+                ));
             }
         }
     }
@@ -147,7 +154,8 @@ impl Narrator {
     fn start(&self) {
         let list = paragraphs::collect(&self.spoken);
         if list.is_empty() {
-            self.status.set("This article has no text to read.".into());
+            self.status
+                .set(self.locale.say(Phrase::ListenNothingToRead));
             return;
         }
         self.count.set(list.len());
@@ -169,13 +177,13 @@ impl Narrator {
     /// Speaks paragraph `n`, then the next ones; finishes after the last.
     fn read(&self, n: usize) {
         let Some(text) = self.mark(n) else {
-            self.halt("Finished reading the article.");
+            self.halt(&self.locale.say(Phrase::ListenFinished));
             return;
         };
         self.restart_on_resume.set(false);
         self.playback.set(Playback::Playing(n));
         self.status
-            .set(reading_message(n, self.count.get_untracked()));
+            .set(reading_message(n, self.count.get_untracked(), self.locale));
         let voice = self.voice.get_untracked();
         let next = self.clone();
         let spoken = self.speech.speak(
@@ -199,14 +207,19 @@ impl Narrator {
                 }
                 match outcome {
                     Ok(()) => next.read(n + 1),
-                    Err(code) => {
-                        next.halt(&format!("Reading stopped: the browser reported “{code}”."))
-                    }
+                    Err(code) => next.halt(&next.locale.say_with(
+                        Phrase::ListenBrowserStopped,
+                        &[("code", code.as_str().into())],
+                    )),
                 }
             },
         );
         if let Err(why) = spoken {
-            self.halt(&format!("Reading aloud failed: {why}."));
+            self.halt(
+                &self
+                    .locale
+                    .say_with(Phrase::ListenFailed, &[("why", why.as_str().into())]),
+            );
         }
     }
 

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::interface::{use_interface, Phrase};
 use crate::reading::settings::{ReadingSettings, Step};
 use crate::reading::state::use_reading;
 
@@ -11,10 +12,8 @@ use crate::reading::state::use_reading;
 #[component]
 pub fn StepControl(step: Step) -> impl IntoView {
     let state = use_reading();
-    let id = format!(
-        "folio_reading_{}",
-        step.label().to_lowercase().replace(' ', "_")
-    );
+    let ui = use_interface();
+    let id = format!("folio_reading_{}", step.key());
     let value = move || state.settings.with(|s| s.step(step));
     let on_input = move |ev: leptos::ev::Event| {
         let Ok(index) = event_target_value(&ev).parse::<usize>() else {
@@ -22,7 +21,11 @@ pub fn StepControl(step: Step) -> impl IntoView {
         };
         let chosen = step.at(index);
         state.change(
-            format!("{}: {}", step.label(), step.describe(chosen)),
+            format!(
+                "{}: {}",
+                ui.say(step.label()),
+                step.describe(chosen, ui.locale)
+            ),
             |s| {
                 s.set_step(step, chosen);
                 s.enabled = true;
@@ -32,7 +35,7 @@ pub fn StepControl(step: Step) -> impl IntoView {
     };
     view! {
         <div class="reading-control reading-control--step">
-            <label for=id.clone()>{step.label()}</label>
+            <label for=id.clone()>{ui.say(step.label())}</label>
             <input
                 type="range"
                 id=id.clone()
@@ -40,10 +43,10 @@ pub fn StepControl(step: Step) -> impl IntoView {
                 max=(step.values().len() - 1).to_string()
                 step="1"
                 prop:value=move || step.index_of(value()).to_string()
-                aria-valuetext=move || step.describe(value())
+                aria-valuetext=move || step.describe(value(), ui.locale)
                 on:input=on_input
             />
-            <output for=id aria-hidden="true">{move || step.describe(value())}</output>
+            <output for=id aria-hidden="true">{move || step.describe(value(), ui.locale)}</output>
         </div>
     }
 }
@@ -52,11 +55,11 @@ pub fn StepControl(step: Step) -> impl IntoView {
 #[component]
 pub fn ChoiceControl<T>(
     /// The list's label.
-    label: &'static str,
+    label: Phrase,
     /// The element id.
     id: &'static str,
     /// Every value and its name, in the order shown.
-    options: Vec<(T, &'static str)>,
+    options: Vec<(T, String)>,
     /// Reads the current value.
     get: fn(&ReadingSettings) -> T,
     /// Sets a chosen value.
@@ -66,12 +69,13 @@ where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
     let state = use_reading();
+    let label = use_interface().say(label);
     let on_change = {
-        let options = options.clone();
+        let (options, label) = (options.clone(), label.clone());
         move |ev: leptos::ev::Event| {
             let index = event_target_value(&ev).parse::<usize>().ok();
-            if let Some((value, name)) = index.and_then(|i| options.get(i)).copied() {
-                state.change(format!("{label}: {name}"), |s| set(s, value));
+            if let Some((value, name)) = index.and_then(|i| options.get(i)) {
+                state.change(format!("{label}: {name}"), |s| set(s, *value));
             }
         }
     };
@@ -82,7 +86,7 @@ where
                 {options.iter().enumerate().map(|(i, (value, name))| {
                     let value = *value;
                     let selected = move || state.settings.with(get) == value;
-                    view! { <option value=i.to_string() prop:selected=selected>{*name}</option> }
+                    view! { <option value=i.to_string() prop:selected=selected>{name.clone()}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -93,17 +97,27 @@ where
 #[component]
 pub fn ToggleControl(
     /// What it turns on, such as "Hide images".
-    label: &'static str,
+    label: Phrase,
     /// Reads it.
     get: fn(&ReadingSettings) -> bool,
     /// Sets it.
     set: fn(&mut ReadingSettings, bool),
 ) -> impl IntoView {
     let state = use_reading();
-    let on_change = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        let said = format!("{label}: {}", if on { "on" } else { "off" });
-        state.change(said, |s| set(s, on));
+    let ui = use_interface();
+    let label = ui.say(label);
+    let on_change = {
+        let label = label.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            let said = if on {
+                Phrase::SettingOn
+            } else {
+                Phrase::SettingOff
+            };
+            let said = ui.say_with(said, &[("setting", label.as_str().into())]);
+            state.change(said, |s| set(s, on));
+        }
     };
     view! {
         <label class="reading-control reading-control--toggle">

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::interface::{use_interface, Phrase};
 use crate::reading::controls::{ChoiceControl, StepControl, ToggleControl};
 use crate::reading::settings::{Alignment, Font, Preset, ReadingSettings, Step, Theme};
 use crate::reading::state::use_reading;
@@ -15,6 +16,8 @@ use crate::reading::state::use_reading;
 #[component]
 pub fn ReadingPanel() -> impl IntoView {
     let state = use_reading();
+    let ui = use_interface();
+    let say = move |phrase| ui.say(phrase);
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
     let open = move |_| {
@@ -61,9 +64,10 @@ pub fn ReadingPanel() -> impl IntoView {
             aria-controls="folio_reading_panel"
             on:click=open
         >
-            <span aria-hidden="true" class="tool-button__icon">"Aa"</span>
-            "Reading settings"
-            <span class="tool-button__state">{move || if on() { " (on)" } else { "" }}</span>
+            // A line may break after the icon (a zero-width space), not inside a long word.
+            <span aria-hidden="true" class="tool-button__icon">"Aa\u{200B}"</span>
+            {say(Phrase::ReadingSettings)}
+            <span class="tool-button__state">{move || if on() { format!(" {}", say(Phrase::InForce)) } else { String::new() }}</span>
         </button>
         <dialog
             class="reading-panel"
@@ -76,58 +80,60 @@ pub fn ReadingPanel() -> impl IntoView {
             on:click=close_from_backdrop
         >
             <div class="reading-panel__head">
-                <h2 id="folio_reading_title">"Reading settings"</h2>
-                <button class="reading-panel__close" on:click=close>"Close"</button>
+                <h2 id="folio_reading_title">{say(Phrase::ReadingSettings)}</h2>
+                <button class="reading-panel__close" on:click=close>{say(Phrase::Close)}</button>
             </div>
             <ModeSwitch/>
             <Presets/>
             // With reading mode off, its settings are kept but not in force: they are dimmed,
             // and changing one turns reading mode on (docs/accessibility.md).
             <fieldset class="reading-panel__group reading-panel__group--mode">
-                <legend>"Text"</legend>
+                <legend>{say(Phrase::GroupText)}</legend>
                 {Step::ALL.into_iter().map(|step| view! { <StepControl step/> }).collect_view()}
                 <ChoiceControl
-                    label="Font" id="folio_reading_font"
+                    label=Phrase::Font id="folio_reading_font"
                     options=vec![
-                        (Font::Serif, "System serif"),
-                        (Font::Sans, "System sans-serif"),
-                        (Font::Atkinson, "Atkinson Hyperlegible"),
-                        (Font::OpenDyslexic, "OpenDyslexic"),
+                        (Font::Serif, say(Phrase::FontSerif)),
+                        (Font::Sans, say(Phrase::FontSans)),
+                        // Typefaces' own names, the same in every language.
+                        (Font::Atkinson, "Atkinson Hyperlegible".into()),
+                        (Font::OpenDyslexic, "OpenDyslexic".into()),
                     ]
                     get=|s: &ReadingSettings| s.font
                     set=|s: &mut ReadingSettings, font| { s.font = font; s.enabled = true; s.preset = None; }
                 />
                 <ChoiceControl
-                    label="Alignment" id="folio_reading_alignment"
-                    options=vec![(Alignment::Start, "Ragged edge"), (Alignment::Justified, "Justified, with hyphenation")]
+                    label=Phrase::Alignment id="folio_reading_alignment"
+                    options=vec![(Alignment::Start, say(Phrase::AlignmentStart)), (Alignment::Justified, say(Phrase::AlignmentJustified))]
                     get=|s: &ReadingSettings| s.alignment
                     set=|s: &mut ReadingSettings, a| { s.alignment = a; s.enabled = true; s.preset = None; }
                 />
             </fieldset>
             <fieldset class="reading-panel__group">
-                <legend>"Page"</legend>
+                <legend>{say(Phrase::GroupPage)}</legend>
                 <ChoiceControl
-                    label="Theme" id="folio_reading_theme"
+                    label=Phrase::Theme id="folio_reading_theme"
                     options=vec![
-                        (Theme::System, "Match the system"),
-                        (Theme::Light, "Light"),
-                        (Theme::Sepia, "Sepia"),
-                        (Theme::Dark, "Dark"),
-                        (Theme::HighContrast, "High contrast"),
+                        (Theme::System, say(Phrase::ThemeSystem)),
+                        (Theme::Light, say(Phrase::ThemeLight)),
+                        (Theme::Sepia, say(Phrase::ThemeSepia)),
+                        (Theme::Dark, say(Phrase::ThemeDark)),
+                        (Theme::HighContrast, say(Phrase::ThemeHighContrast)),
                     ]
                     get=|s: &ReadingSettings| s.theme
                     set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
                 />
-                <ToggleControl label="Reduce motion (always on when the system asks)" get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
+                <ToggleControl label=Phrase::ReduceMotion get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
             </fieldset>
             <fieldset class="reading-panel__group reading-panel__group--mode">
-                <legend>"Layout"</legend>
-                <ToggleControl label="Hide images" get=|s| s.hide_images
+                <legend>{say(Phrase::GroupLayout)}</legend>
+                <ToggleControl label=Phrase::HideImages get=|s| s.hide_images
                     set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
-                <ToggleControl label="Simplified layout (one column)" get=|s| s.simplified_layout
+                <ToggleControl label=Phrase::SimplifiedLayout get=|s| s.simplified_layout
                     set=|s, on| { s.simplified_layout = on; s.enabled |= on; s.preset = None; }/>
             </fieldset>
-            <button class="reading-panel__reset" on:click=move |_| state.reset()>"Reset to defaults"</button>
+            {state.kept.then(|| view! { <crate::reading::language::LanguageChoice/> })}
+            <button class="reading-panel__reset" id=crate::reading::state::RESET_ID on:click=move |_| state.reset()>{say(Phrase::Reset)}</button>
             <p class="reading-panel__status" role="status">{move || state.announcement.get()}</p>
             {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem" role="alert">{p}</p> })}
         </dialog>
@@ -138,23 +144,24 @@ pub fn ReadingPanel() -> impl IntoView {
 #[component]
 fn ModeSwitch() -> impl IntoView {
     let state = use_reading();
+    let ui = use_interface();
     let on = move || state.settings.with(|s| s.enabled);
     let toggle = move |_| {
         let now = !state.settings.with_untracked(|s| s.enabled);
         let said = if now {
-            "Reading mode on"
+            Phrase::ReadingModeOn
         } else {
-            "Reading mode off"
+            Phrase::ReadingModeOff
         };
-        state.change(said, |s| s.enabled = now);
+        state.change(ui.say(said), |s| s.enabled = now);
     };
     view! {
         <button class="reading-switch" role="switch" aria-checked=move || on().to_string() on:click=toggle>
-            <span class="reading-switch__label">"Reading mode"</span>
-            <span class="reading-switch__state" aria-hidden="true">{move || if on() { "On" } else { "Off" }}</span>
+            <span class="reading-switch__label">{ui.say(Phrase::ReadingMode)}</span>
+            <span class="reading-switch__state" aria-hidden="true">{move || ui.say(if on() { Phrase::SwitchOn } else { Phrase::SwitchOff })}</span>
         </button>
         <p class="reading-panel__off-note" hidden=on>
-            "Off: the article is shown as published. The settings below are kept for when it is on; changing one turns it on."
+            {ui.say(Phrase::ReadingModeOffNote)}
         </p>
     }
 }
@@ -163,15 +170,17 @@ fn ModeSwitch() -> impl IntoView {
 #[component]
 fn Presets() -> impl IntoView {
     let state = use_reading();
+    let ui = use_interface();
     view! {
         <fieldset class="reading-panel__group reading-presets">
-            <legend>"Presets"</legend>
+            <legend>{ui.say(Phrase::Presets)}</legend>
             {Preset::ALL.into_iter().map(|preset| {
                 let pressed = move || state.settings.with(|s| s.enabled && s.preset == Some(preset)).to_string();
                 let choose = move |_| {
-                    state.change(format!("Preset: {}", preset.label()), |s| s.apply_preset(preset));
+                    let name = ui.say(preset.label());
+                    state.change(ui.say_with(Phrase::PresetChosen, &[("name", name.as_str().into())]), |s| s.apply_preset(preset));
                 };
-                view! { <button class="reading-preset" aria-pressed=pressed on:click=choose>{preset.label()}</button> }
+                view! { <button class="reading-preset" aria-pressed=pressed on:click=choose>{ui.say(preset.label())}</button> }
             }).collect_view()}
         </fieldset>
     }

@@ -53,7 +53,7 @@ pub fn from_json(text: &str) -> Option<ReadingSettings> {
     settings.hide_images = flag("hide_images", settings.hide_images);
     settings.simplified_layout = flag("simplified_layout", settings.simplified_layout);
     for step in Step::ALL {
-        let number = saved.get(step_key(step)).and_then(Value::as_u64);
+        let number = saved.get(step.key()).and_then(Value::as_u64);
         if let Some(number) = number {
             settings.set_step(step, u16::try_from(number).unwrap_or(u16::MAX));
         }
@@ -64,18 +64,6 @@ pub fn from_json(text: &str) -> Option<ReadingSettings> {
     settings.alignment = choice::<Alignment>(saved, "alignment").unwrap_or(settings.alignment);
     settings.interface = choice(saved, "interface");
     Some(settings)
-}
-
-/// The field name a stepped control is saved under.
-fn step_key(step: Step) -> &'static str {
-    match step {
-        Step::TextSize => "text_size",
-        Step::LineHeight => "line_height",
-        Step::LetterSpacing => "letter_spacing",
-        Step::WordSpacing => "word_spacing",
-        Step::ParagraphSpacing => "paragraph_spacing",
-        Step::LineWidth => "line_width",
-    }
 }
 
 /// One of a fixed set of names, or `None` when missing or unknown.

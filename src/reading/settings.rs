@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::interface::{Arg, Locale, Phrase};
+
 /// One fine control whose value is one of a fixed list of steps, such as text size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -56,29 +58,43 @@ impl Step {
     }
 
     /// The control's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Phrase {
         match self {
-            Step::TextSize => "Text size",
-            Step::LineHeight => "Line height",
-            Step::LetterSpacing => "Letter spacing",
-            Step::WordSpacing => "Word spacing",
-            Step::ParagraphSpacing => "Paragraph spacing",
-            Step::LineWidth => "Line width",
+            Step::TextSize => Phrase::TextSize,
+            Step::LineHeight => Phrase::LineHeight,
+            Step::LetterSpacing => Phrase::LetterSpacing,
+            Step::WordSpacing => Phrase::WordSpacing,
+            Step::ParagraphSpacing => Phrase::ParagraphSpacing,
+            Step::LineWidth => Phrase::LineWidth,
         }
     }
 
-    /// A value as the reader reads it, such as "125%" or "65 characters".
-    pub fn describe(self, value: u16) -> String {
-        let hundredths = |v: u16| format!("{}.{:02}", v / 100, v % 100);
+    /// The control's name in the saved settings and in its element's id, in every language.
+    pub fn key(self) -> &'static str {
         match self {
-            Step::TextSize => format!("{value}%"),
-            Step::LineHeight => hundredths(value),
-            Step::LetterSpacing if value == 0 => "normal".into(),
-            Step::LetterSpacing => format!("{}.{:03} em", value / 1000, value % 1000),
-            Step::WordSpacing if value == 0 => "normal".into(),
-            Step::WordSpacing => format!("{} em", hundredths(value)),
-            Step::ParagraphSpacing => format!("{}.{} em", value / 10, value % 10),
-            Step::LineWidth => format!("{value} characters"),
+            Step::TextSize => "text_size",
+            Step::LineHeight => "line_height",
+            Step::LetterSpacing => "letter_spacing",
+            Step::WordSpacing => "word_spacing",
+            Step::ParagraphSpacing => "paragraph_spacing",
+            Step::LineWidth => "line_width",
+        }
+    }
+
+    /// A value as the reader reads it in `locale`, such as "125%" or "65 characters".
+    pub fn describe(self, value: u16, locale: Locale) -> String {
+        let number = |n: u16| ("value", Arg::Number(i64::from(n)));
+        let em = |v: u16, places: u32| format!("{} em", locale.fixed(v.into(), places));
+        match self {
+            Step::TextSize => locale.say_with(Phrase::ValuePercent, &[number(value)]),
+            Step::LineHeight => locale.fixed(value.into(), 2),
+            Step::LetterSpacing | Step::WordSpacing if value == 0 => {
+                locale.say(Phrase::ValueNormal)
+            }
+            Step::LetterSpacing => em(value, 3),
+            Step::WordSpacing => em(value, 2),
+            Step::ParagraphSpacing => em(value, 1),
+            Step::LineWidth => locale.say_with(Phrase::ValueCharacters, &[number(value)]),
         }
     }
 
@@ -172,12 +188,12 @@ impl Preset {
     ];
 
     /// The preset's name.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Phrase {
         match self {
-            Preset::Comfort => "Comfort",
-            Preset::LargeText => "Large text",
-            Preset::DyslexiaFriendly => "Dyslexia-friendly",
-            Preset::HighContrast => "High contrast",
+            Preset::Comfort => Phrase::PresetComfort,
+            Preset::LargeText => Phrase::PresetLargeText,
+            Preset::DyslexiaFriendly => Phrase::PresetDyslexiaFriendly,
+            Preset::HighContrast => Phrase::PresetHighContrast,
         }
     }
 }

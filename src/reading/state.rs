@@ -4,15 +4,21 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::interface::{Locale, Phrase};
 use crate::io::storage;
 use crate::reading::appearance::{appearance, Appearance, ATTRIBUTES, PROPERTIES};
 use crate::reading::embed;
 use crate::reading::saved::{self, KEY};
 use crate::reading::settings::ReadingSettings;
 
+/// The id of the panel's Reset button.
+pub const RESET_ID: &str = "folio_reading_reset";
+
 /// The reader's settings and what the panel tells them.
 #[derive(Clone, Copy)]
 pub struct ReadingState {
+    /// The language the panel speaks.
+    pub interface: Locale,
     /// The settings in force.
     pub settings: RwSignal<ReadingSettings>,
     /// The last change in words, such as "Theme: high contrast", for a polite live region.
@@ -38,20 +44,26 @@ impl ReadingState {
 
     /// Back to a first visit's settings, which follow the system; the saved settings are removed.
     pub fn reset(&self) {
+        let had_language = self.settings.with_untracked(|s| s.interface.is_some());
         let settings = ReadingSettings::defaults();
         apply_to_page(&appearance(&settings));
         self.settings.set(settings);
         if self.kept {
             self.report(storage::remove(KEY));
         }
-        self.announcement
-            .set("Reading settings reset to the defaults".into());
+        self.announcement.set(self.interface.say(Phrase::ResetDone));
+        if had_language {
+            crate::start::speak_again(RESET_ID);
+        }
     }
 
     fn report(&self, outcome: Result<(), storage::StorageError>) {
-        self.problem.set(outcome.err().map(|e| {
-            format!("These settings apply now but will not be kept for your next visit: {e}.")
-        }));
+        let say = |e: storage::StorageError| {
+            let reason = e.to_string();
+            let args = [("reason", reason.as_str().into())];
+            self.interface.say_with(Phrase::NotKept, &args)
+        };
+        self.problem.set(outcome.err().map(say));
     }
 }
 
@@ -60,6 +72,7 @@ impl ReadingState {
 /// `index.html` applied them before first paint.
 pub fn provide_reading_state() -> ReadingState {
     let state = ReadingState {
+        interface: crate::interface::use_interface().locale,
         settings: RwSignal::new(ReadingSettings::defaults()),
         announcement: RwSignal::new(String::new()),
         problem: RwSignal::new(None),

@@ -74,6 +74,7 @@ pub fn shell(dist: &Path) -> Vec<String> {
             let top = !p.contains('/');
             (top && p.starts_with("folio-") && (p.ends_with(".js") || p.ends_with("_bg.wasm")))
                 || (p.starts_with("icons/") && p.ends_with(".png"))
+                || (p.starts_with("words/") && p.ends_with(".json"))
                 || matches!(
                     p.as_str(),
                     "index.html"

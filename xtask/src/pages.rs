@@ -51,9 +51,42 @@ pub fn site_path() -> String {
     format!("/{}/", path.trim_matches('/')).replace("//", "/")
 }
 
-/// Writes the static pages into the built site in `dist`.
+/// Writes the page's words (`folio::interface::PAGE_WORDS`) for its offline script: English
+/// into the built site's `offline.js`, in place of its empty `WORDS`, and every other
+/// language into `words/LANG.json`, which the script fetches only on a page in that language.
+fn write_page_words(dist: &Path) -> Outcome {
+    const MARK: &str = "const WORDS = {};";
+    let path = dist.join("offline.js");
+    let script = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !script.contains(MARK) {
+        return Err(format!("{} has no `{MARK}` for its words", path.display()));
+    }
+    let all: serde_json::Value = serde_json::from_str(folio::interface::PAGE_WORDS)
+        .map_err(|e| format!("the page's words: {e}"))?;
+    let languages = all
+        .as_object()
+        .ok_or("the page's words are not an object")?;
+    let folder = dist.join("words");
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    for (language, words) in languages {
+        if language == "en" {
+            let english = serde_json::json!({ "en": words });
+            let script = script.replacen(MARK, &format!("const WORDS = {english};"), 1);
+            std::fs::write(&path, script)
+        } else {
+            std::fs::write(folder.join(format!("{language}.json")), words.to_string())
+        }
+        .map_err(|e| format!("cannot write the {language} words: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Writes the static pages into the built site in `dist`, and the page's words into its
+/// offline script.
 pub fn publish_site(dist: &Path) -> Outcome {
     warn_without_site_url();
+    write_page_words(dist)?;
     let published = publish::publish_site(dist, &options())?;
     for (page, title) in &published.pages {
         eprintln!("xtask: static page /{page}: {title}");

@@ -36,6 +36,9 @@ pub enum Setting {
     FontSize(u32),
     /// The browser's profile lives in this folder, kept between sessions.
     Profile(PathBuf),
+    /// The reader's languages, most wanted first, as `Accept-Language` lists them
+    /// (`navigator.languages`), such as `fa,en`.
+    Languages(&'static str),
 }
 
 impl Engine {
@@ -75,6 +78,10 @@ impl Engine {
             (Engine::WebKit, Setting::Profile(_)) => {
                 Some("WebKitWebDriver starts MiniBrowser with a profile of its own")
             }
+            (Engine::WebKit, Setting::Languages(_)) => Some(
+                "WebKitGTK's MiniBrowser takes the reader's languages from the system locale \
+                 its WebDriver server started with, and no capability changes them",
+            ),
             _ => None,
         }
     }
@@ -123,6 +130,10 @@ fn chromium(width: u32, height: u32, settings: &[Setting]) -> Value {
                 args.push("--disable-features=BackForwardCache".into());
             }
             Setting::Profile(dir) => args.push(format!("--user-data-dir={}", dir.display())),
+            Setting::Languages(list) => {
+                args.push(format!("--accept-lang={list}"));
+                prefs.insert("intl.accept_languages".into(), json!(list));
+            }
             Setting::FontSize(px) => {
                 prefs.insert(
                     "webkit".into(),
@@ -190,6 +201,7 @@ fn firefox(width: u32, height: u32, settings: &[Setting]) -> Value {
                 prefs["font.size.variable.x-cyrillic"] = json!(px);
                 ("font.size.variable.x-western", json!(px))
             }
+            Setting::Languages(list) => ("intl.accept_languages", json!(list)),
             Setting::Profile(_) => continue,
         };
         prefs[name] = value;
@@ -238,6 +250,7 @@ fn webkit(settings: &[Setting]) -> Value {
             | Setting::NoCookies
             | Setting::ForcedColours
             | Setting::FontSize(_)
+            | Setting::Languages(_)
             | Setting::Profile(_) => {}
         }
     }

@@ -448,3 +448,60 @@ impl WebDriverCompatibleCommand for ChromeCommand {
         (http::Method::POST, Some(self.body.to_string()))
     }
 }
+
+/// The simple messages (no variables) of Folio's interface in `language` (`en`, `ru`,
+/// `fa`), from its Fluent files, as `(id, text)`.
+pub fn phrases(language: &str) -> Vec<(String, String)> {
+    let dir = repo().join(format!("src/interface/{language}"));
+    let mut source = String::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+        let path = entry.expect("a file").path();
+        source += &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    }
+    source
+        .lines()
+        .filter(|l| !l.starts_with(['#', ' ']) && !l.contains('{'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(id, text)| (id.trim().to_owned(), text.trim().to_owned()))
+        .collect()
+}
+
+/// The simple message `id` of Folio's interface in `language`.
+pub fn phrase(language: &str, id: &str) -> String {
+    phrases(language)
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .unwrap_or_else(|| panic!("no message {id} in {language}"))
+        .1
+}
+
+/// The English phrases of Folio's interface shown or spoken on the page (its text, hidden or
+/// not, and its `aria-label`s), as `(id, text)`: none on a page in another language.
+pub async fn english_left(b: &Browser) -> Vec<(String, String)> {
+    let english = phrases("en");
+    assert!(english.len() >= 100, "the English phrases: {english:?}");
+    let said = b
+        .eval(
+            "const skip = (e) => e.closest('script, style');
+             const out = [];
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             while (walker.nextNode()) {
+               if (!skip(walker.currentNode.parentElement)) out.push(walker.currentNode.textContent.trim());
+             }
+             for (const e of document.body.querySelectorAll('[aria-label]')) {
+               if (!skip(e)) out.push(e.getAttribute('aria-label'));
+             }
+             return out.filter(t => t);",
+        )
+        .await;
+    let said: Vec<String> = said
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_owned))
+        .collect();
+    english
+        .into_iter()
+        .filter(|(_, text)| said.contains(text))
+        .collect()
+}

@@ -75,6 +75,20 @@ pub async fn choose(b: &Browser, select: &str, label: &str) {
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
 }
 
+/// Chooses the interface language named `name` (in itself, such as "Русский") in the
+/// reading panel, opening it if it is closed, and waits for the page drawn again in it.
+pub async fn choose_language(b: &Browser, name: &str) {
+    let open = b
+        .eval("return document.querySelector('dialog#folio_reading_panel').open;")
+        .await;
+    if open != json!(true) {
+        open_panel(b).await;
+    }
+    choose(b, "#folio_reading_language", name).await;
+    b.wait_for_app().await;
+    b.wait_for_css("dialog#folio_reading_panel[open]").await;
+}
+
 pub async fn click_preset(b: &Browser, name: &str) {
     let xpath =
         format!("//button[contains(@class,'reading-preset') and normalize-space()='{name}']");

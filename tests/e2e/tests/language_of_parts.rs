@@ -3,7 +3,7 @@
 //! carries the interface's `lang`, so a screen reader does not read "Published" with
 //! Russian rules; on an English article's page nothing needs to.
 
-use folio_e2e::{article, Browser};
+use folio_e2e::{article, phrases, Browser};
 use serde_json::{json, Value};
 
 /// Every piece of text and every `aria-label` in the page's body that has Latin letters
@@ -37,18 +37,23 @@ async fn bundle_texts(id: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english() {
+async fn with_english_chosen_on_a_russian_article_s_page_every_word_of_folio_s_own_is_marked_english(
+) {
     every_word_of_folio_s_own_is_marked_english("folio-russian-test", "ru").await;
 }
 
 #[tokio::test]
-async fn on_a_persian_article_s_page_every_word_of_folio_s_own_is_marked_english() {
+async fn with_english_chosen_on_a_persian_article_s_page_every_word_of_folio_s_own_is_marked_english(
+) {
     every_word_of_folio_s_own_is_marked_english("folio-persian-test", "fa").await;
 }
 
+/// With English chosen for Folio's words, on a page in `language`.
 async fn every_word_of_folio_s_own_is_marked_english(id: &str, language: &str) {
     let b = Browser::start(1280, 900).await;
     b.open(&article(id)).await;
+    folio_e2e::reading::choose_language(&b, "English").await;
+    assert_eq!(b.text(".site-header__saved").await, "Saved articles");
     let langs = b
         .eval("return [document.documentElement.lang, document.querySelector('article').lang];")
         .await;
@@ -73,6 +78,14 @@ async fn every_word_of_folio_s_own_is_marked_english(id: &str, language: &str) {
         unmarked.is_empty(),
         "Folio's words read in another language: {unmarked:?}"
     );
+    // And they run left to right, in a right-to-left article too.
+    let dirs = b
+        .eval(
+            "return ['.article-tools', '.site-header', '.related__title', '.notice__title']
+                .map(css => getComputedStyle(document.querySelector(css)).direction);",
+        )
+        .await;
+    assert_eq!(dirs, json!(["ltr", "ltr", "ltr", "ltr"]), "their direction");
     // The article's words inside a marked element are the article's again: its tags.
     let tags = b
         .eval("return [...document.querySelectorAll('.tags li')].map(li => li.closest('[lang]').lang);")
@@ -97,19 +110,6 @@ async fn on_an_english_article_s_page_nothing_is_marked_again() {
     b.close().await;
 }
 
-/// The simple messages (no variables) of the interface's Fluent file for `language`,
-/// as `(id, text)`.
-fn phrases(language: &str) -> Vec<(String, String)> {
-    let path = folio_e2e::repo().join(format!("src/interface/{language}.ftl"));
-    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    source
-        .lines()
-        .filter(|l| !l.starts_with(['#', ' ']) && !l.contains('{'))
-        .filter_map(|l| l.split_once(" = "))
-        .map(|(id, text)| (id.trim().to_owned(), text.trim().to_owned()))
-        .collect()
-}
-
 #[tokio::test]
 async fn a_russian_article_s_page_is_in_russian_on_its_static_page_and_in_the_app() {
     article_page_is_in_its_language("folio-russian-test", "ru").await;
@@ -125,36 +125,11 @@ async fn a_persian_article_s_page_is_in_persian_on_its_static_page_and_in_the_ap
 /// with no `lang` of their own; and the static page the server sends has the same words as
 /// the app that took it over.
 async fn article_page_is_in_its_language(id: &str, language: &str) {
-    let english = phrases("en");
     let theirs = phrases(language);
     let their = |id: &str| theirs.iter().find(|(i, _)| i == id).expect(id).1.clone();
-    assert!(english.len() >= 15, "the English phrases: {english:?}");
     let b = Browser::start(1280, 900).await;
     b.open(&article(id)).await;
-    let said = b
-        .eval(
-            "const skip = (e) => e.closest('script, style, .article-tools, .app-status');
-             const out = [];
-             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-             while (walker.nextNode()) {
-               if (!skip(walker.currentNode.parentElement)) out.push(walker.currentNode.textContent.trim());
-             }
-             for (const e of document.body.querySelectorAll('[aria-label]')) {
-               if (!skip(e)) out.push(e.getAttribute('aria-label'));
-             }
-             return out.filter(t => t);",
-        )
-        .await;
-    let said: Vec<String> = said
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|t| t.as_str().map(str::to_owned))
-        .collect();
-    let left: Vec<&(String, String)> = english
-        .iter()
-        .filter(|(_, text)| said.contains(text))
-        .collect();
+    let left = folio_e2e::english_left(&b).await;
     assert!(
         left.is_empty(),
         "English left on the {language} page: {left:?}"

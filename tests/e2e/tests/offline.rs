@@ -284,7 +284,7 @@ async fn a_full_disk_says_so_and_leaves_nothing_half_saved() {
     .await;
     let said = save_article(&b).await;
     assert!(
-        said.starts_with("Not saved: this device has no more room for Folio's saved articles, so nothing was kept."),
+        said.starts_with("Not saved: this device has no more room for Folio’s saved articles, so nothing was kept."),
         "{said}"
     );
     let left = stored(&b).await;

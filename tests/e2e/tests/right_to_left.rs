@@ -81,12 +81,12 @@ async fn in_a_right_to_left_article_listen_s_previous_is_on_the_right_and_points
     b.click(".read-aloud__listen").await;
     b.wait_for_css(".read-aloud__buttons").await;
     let controls = b
-        // The buttons wrap in the narrow Listen box, so each is compared with its neighbour in
-        // the reading order: Previous then Play, Next then Stop.
-        .eval("const [prev, play, next, stop] = document.querySelectorAll('.read-aloud__buttons button');
+        // Stop may wrap in the narrow Listen box, so the first three are compared: in the
+        // reading order, Previous, Play, Next, right to left.
+        .eval("const [prev, play, next] = document.querySelectorAll('.read-aloud__buttons button');
                const after = (a, b) => a.getBoundingClientRect().left > b.getBoundingClientRect().left;
                const turned = (button) => new DOMMatrix(getComputedStyle(button.querySelector('svg')).transform).a === -1;
-               return [after(prev, play) && after(next, stop), turned(prev), turned(next),
+               return [after(prev, play) && after(play, next), turned(prev), turned(next),
                        new DOMMatrix(getComputedStyle(document.querySelector('.read-aloud__play svg')).transform).a];")
         .await;
     b.screenshot("persian-listen-1280").await;

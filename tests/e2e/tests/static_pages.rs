@@ -283,7 +283,9 @@ async fn bots_read_each_article_s_headline_photo_and_json_ld_over_plain_http() {
         let (status, html) = fetch(&article(id));
         assert_eq!(status, 200, "{id}");
         assert!(
-            html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            html.contains(&format!(
+                "<html lang=\"{lang}\" dir=\"ltr\" data-folio-interface=\"{lang}\">"
+            )),
             "{id}: lang"
         );
         let ld_start = html

@@ -1,0 +1,177 @@
+//! The language of Folio's own words: chosen by the reader in Reading settings, kept with
+//! the reading settings and followed on every page; without a choice, an article's page
+//! speaks the article's language where Folio has it, and Folio's own pages (the list of
+//! articles) the browser's. Each page in Russian and Persian passes axe-core.
+
+use folio_e2e::reading::{assert_quiet_console, choose_language, open_panel};
+use folio_e2e::{article, phrase, Browser, Setting};
+use serde_json::json;
+
+const ENGLISH: &str = "us-officials-meet-russian-dissidents";
+const RUSSIAN: &str = "folio-russian-test";
+const PERSIAN: &str = "folio-persian-test";
+
+/// `[html lang, html dir, the header's Saved link, the nearest lang of the reading tools]`.
+const PAGE: &str = "const tools = document.querySelector('.article-tools');
+  return [document.documentElement.lang, document.documentElement.dir,
+    document.querySelector('.site-header__saved').textContent,
+    tools ? tools.closest('[lang]').lang : null];";
+
+async fn scroll_y(b: &Browser) -> f64 {
+    b.eval("return window.scrollY;")
+        .await
+        .as_f64()
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_reader_s_choice_of_language_is_kept_and_followed_on_every_page() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&article(ENGLISH)).await;
+    open_panel(&b).await;
+    // The page behind the open panel scrolled down (a click on the panel's button may have
+    // brought it into view first).
+    b.eval("window.scrollTo(0, 400); return true;").await;
+    let before = scroll_y(&b).await;
+    choose_language(&b, "Русский").await;
+    // The page is drawn again in Russian around the English article, which keeps its own
+    // language; the panel is open again where the reader left it.
+    let saved = phrase("ru", "saved-articles");
+    assert_eq!(
+        b.eval(PAGE).await,
+        json!(["en", "ltr", saved, "ru"]),
+        "the page after the choice"
+    );
+    assert_eq!(
+        b.text("#folio_reading_title").await,
+        phrase("ru", "reading-settings")
+    );
+    assert_eq!(
+        b.eval("return [document.activeElement.id, document.querySelector('#folio_reading_language').selectedOptions[0].textContent];")
+            .await,
+        json!(["folio_reading_language", "Русский"]),
+        "focus and the choice shown are kept"
+    );
+    // The reader stays about where they were: the Russian words above may take other room.
+    let after = scroll_y(&b).await;
+    assert!(
+        before > 100.0 && (after - before).abs() <= 100.0,
+        "scrolled to {after}, from {before}"
+    );
+    // Kept: the next visit's pages speak Russian once the app has them.
+    b.open(&article(ENGLISH)).await;
+    assert_eq!(b.text(".site-header__saved").await, saved);
+    b.open("").await;
+    assert_eq!(
+        b.eval("return [document.documentElement.lang, document.querySelector('.page-title').textContent];")
+            .await,
+        json!(["ru", phrase("ru", "catalog-title")]),
+        "the list of articles"
+    );
+    // A Persian article's page keeps its language; Folio's Russian words in it say theirs.
+    b.open(&article(PERSIAN)).await;
+    assert_eq!(
+        b.eval("const t = document.querySelector('.related__title');
+                return [t.textContent, t.closest('[lang]').lang, getComputedStyle(t).direction, document.documentElement.lang];")
+            .await,
+        json!([phrase("ru", "related"), "ru", "ltr", "fa"]),
+        "Russian words in a Persian article"
+    );
+    assert_eq!(
+        b.axe_violations().await,
+        Vec::<String>::new(),
+        "axe, Russian words in a Persian article"
+    );
+    // Automatic again: the Persian article's page speaks Persian.
+    choose_language(&b, &phrase("ru", "language-automatic")).await;
+    assert_eq!(
+        b.eval(PAGE).await,
+        json!(["fa", "rtl", phrase("fa", "saved-articles"), "fa"]),
+        "automatic on the Persian article"
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn without_a_choice_the_list_of_articles_follows_the_browser_s_languages() {
+    let test = "without_a_choice_the_list_of_articles_follows_the_browser_s_languages";
+    let Some(b) = Browser::start_for(test, 1280, 900, &[Setting::Languages("fa,en")]).await else {
+        return;
+    };
+    b.open("").await;
+    assert_eq!(
+        b.eval("return [document.documentElement.lang, document.documentElement.dir, document.querySelector('.page-title').textContent, document.querySelector('.skip-link').textContent];")
+            .await,
+        json!([
+            "fa",
+            "rtl",
+            phrase("fa", "catalog-title"),
+            phrase("fa", "skip-to-content")
+        ]),
+        "the list of articles in Persian"
+    );
+    assert_eq!(
+        folio_e2e::english_left(&b).await,
+        Vec::<(String, String)>::new(),
+        "English on the Persian list"
+    );
+    b.screenshot("catalog-fa").await;
+    assert_eq!(
+        b.axe_violations().await,
+        Vec::<String>::new(),
+        "axe, Persian list"
+    );
+    // The Saved page, which the offline script fills in, in Persian too: its static words
+    // written again, and its messages from the Persian words it fetched.
+    b.open("saved/").await;
+    b.until(
+        "return document.querySelector('.saved__status').textContent !== '';",
+        "the Saved page's status line",
+    )
+    .await;
+    assert_eq!(
+        b.eval("return [document.documentElement.lang, document.querySelector('.saved__intro').textContent, document.querySelector('.saved__status').textContent];")
+            .await,
+        json!(["fa", phrase("fa", "saved-intro"), phrase("fa", "none-saved")]),
+        "the Saved page in Persian"
+    );
+    assert_eq!(
+        b.axe_violations().await,
+        Vec::<String>::new(),
+        "axe, Persian Saved page"
+    );
+    // An English article's page stays English: the article's language comes first.
+    b.open(&article(ENGLISH)).await;
+    assert_eq!(
+        b.text(".site-header__saved").await,
+        phrase("en", "saved-articles")
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn russian_and_persian_article_pages_pass_axe_with_the_reading_panel_open() {
+    for (id, language) in [(RUSSIAN, "ru"), (PERSIAN, "fa")] {
+        let b = Browser::start(1280, 900).await;
+        b.open(&article(id)).await;
+        assert_eq!(
+            b.axe_violations().await,
+            Vec::<String>::new(),
+            "axe, {language} page"
+        );
+        open_panel(&b).await;
+        assert_eq!(
+            b.text("#folio_reading_title").await,
+            phrase(language, "reading-settings")
+        );
+        assert_eq!(
+            b.axe_violations().await,
+            Vec::<String>::new(),
+            "axe, {language} panel"
+        );
+        b.screenshot(&format!("panel-{language}")).await;
+        b.close().await;
+    }
+}
