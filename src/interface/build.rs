@@ -27,13 +27,13 @@ fn main() {
         println!("cargo::rerun-if-changed={}", words.display());
         let source = std::fs::read_to_string(&words)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", words.display()));
-        page_words.push((language, plain_messages(&words, &source)));
+        page_words.push((language, messages(&words, &source, plain_text)));
         let mut table = Vec::new();
         for path in files(&dir).into_iter().filter(|p| !p.ends_with(PAGE_WORDS)) {
             println!("cargo::rerun-if-changed={}", path.display());
             let source = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            table.extend(messages(&path, &source));
+            table.extend(messages(&path, &source, pattern));
         }
         tables.push(table);
     }
@@ -136,34 +136,21 @@ fn json(s: &str) -> String {
     out
 }
 
-/// Each message of a file of plain text and variables, as its id and its text with each
-/// variable written `{name}`.
-fn plain_messages(path: &Path, source: &str) -> Vec<(String, String)> {
-    let resource = fluent_syntax::parser::parse(source)
-        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
-    let mut found = Vec::new();
-    for entry in resource.body {
-        let ast::Entry::Message(m) = entry else {
-            continue;
-        };
-        let what = format!("{}: {}", path.display(), m.id.name);
-        let value = m.value.unwrap_or_else(|| panic!("{what} has no value"));
-        let mut text = String::new();
-        for element in &value.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => text.push_str(value),
-                ast::PatternElement::Placeable {
-                    expression:
-                        ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
-                } => {
-                    let _ = write!(text, "{{{}}}", id.name);
-                }
-                other => panic!("{what}: only text and variables here: {other:?}"),
+/// A pattern of plain text and variables as text, each variable written `{name}`.
+fn plain_text(p: &ast::Pattern<&str>, what: &str) -> String {
+    let mut text = String::new();
+    for element in &p.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => text.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => {
+                let _ = write!(text, "{{{}}}", id.name);
             }
+            other => panic!("{what}: only text and variables here: {other:?}"),
         }
-        found.push((m.id.name.to_owned(), text));
     }
-    found
+    text
 }
 
 /// A language's Fluent files, by name: each holds the phrases of one part of Folio.
@@ -177,8 +164,13 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     found
 }
 
-/// Each message of a file, as its id and its pattern written as a Rust `&[Part]`.
-fn messages(path: &Path, source: &str) -> Vec<(String, String)> {
+/// Each message of a file, as its id and its pattern as `write` writes it: a Rust `&[Part]`
+/// ([`pattern`]) or plain text ([`plain_text`]).
+fn messages(
+    path: &Path,
+    source: &str,
+    write: fn(&ast::Pattern<&str>, &str) -> String,
+) -> Vec<(String, String)> {
     let resource = fluent_syntax::parser::parse(source)
         .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
     let mut found = Vec::new();
@@ -189,7 +181,7 @@ fn messages(path: &Path, source: &str) -> Vec<(String, String)> {
                 let what = format!("{}: {id}", path.display());
                 assert!(m.attributes.is_empty(), "{what}: attributes are not used");
                 let value = m.value.unwrap_or_else(|| panic!("{what} has no value"));
-                found.push((id, pattern(&value, &what)));
+                found.push((id, write(&value, &what)));
             }
             ast::Entry::Comment(_)
             | ast::Entry::GroupComment(_)

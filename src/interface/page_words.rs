@@ -10,12 +10,15 @@ use super::Locale;
 /// written with them. Not in the app.
 pub const PAGE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/page-words.json"));
 
-/// The page's words in `locale`, by id. Native only: the build writes them into pages.
-pub fn page_words(locale: Locale) -> serde_json::Map<String, serde_json::Value> {
-    let all: serde_json::Value = serde_json::from_str(PAGE_WORDS).unwrap_or_default();
+/// The page's words in `locale`, by id, read from [`PAGE_WORDS`] once.
+pub fn page_words(locale: Locale) -> &'static serde_json::Map<String, serde_json::Value> {
+    static ALL: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    static NONE: std::sync::OnceLock<serde_json::Map<String, serde_json::Value>> =
+        std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| serde_json::from_str(PAGE_WORDS).unwrap_or_default());
     match all.get(locale.tag()) {
-        Some(serde_json::Value::Object(words)) => words.clone(),
-        _ => serde_json::Map::new(),
+        Some(serde_json::Value::Object(words)) => words,
+        _ => NONE.get_or_init(serde_json::Map::new),
     }
 }
 

@@ -3,28 +3,31 @@
 
 use super::*;
 
-/// Values to format every phrase with: each variable any phrase uses.
+/// A value for each variable any phrase uses, its counts `n`.
+fn args(n: i64) -> Vec<(&'static str, Arg<'static>)> {
+    vec![
+        ("minutes", n.into()),
+        ("years", n.into()),
+        ("number", n.into()),
+        ("site", "RFE/RL".into()),
+        ("value", n.into()),
+        ("setting", "Theme".into()),
+        ("name", "Comfort".into()),
+        ("reason", "QuotaExceededError".into()),
+        ("count", 12.into()),
+        ("code", "synthesis-failed".into()),
+        ("why", "the browser refused to speak".into()),
+        ("language", "Russian".into()),
+        ("tag", "ru".into()),
+        ("speed", "1×".into()),
+    ]
+}
+
+/// Values to format every phrase with, at counts that take every plural form.
 fn samples() -> Vec<Vec<(&'static str, Arg<'static>)>> {
     [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 1_000]
         .into_iter()
-        .map(|n| {
-            vec![
-                ("minutes", n.into()),
-                ("years", n.into()),
-                ("number", n.into()),
-                ("site", "RFE/RL".into()),
-                ("value", n.into()),
-                ("setting", "Theme".into()),
-                ("name", "Comfort".into()),
-                ("reason", "QuotaExceededError".into()),
-                ("count", 12.into()),
-                ("code", "synthesis-failed".into()),
-                ("why", "the browser refused to speak".into()),
-                ("language", "Russian".into()),
-                ("tag", "ru".into()),
-                ("speed", "1×".into()),
-            ]
-        })
+        .map(args)
         .collect()
 }
 
@@ -129,22 +132,7 @@ fn persian_writes_its_numbers_in_persian_digits() {
 fn no_phrase_is_left_in_english_in_another_language() {
     for locale in [Locale::Ru, Locale::Fa] {
         for phrase in Phrase::ALL {
-            let args = [
-                ("minutes", 5.into()),
-                ("years", 5.into()),
-                ("number", 5.into()),
-                ("site", "RFE/RL".into()),
-                ("value", 5.into()),
-                ("setting", "Theme".into()),
-                ("name", "Comfort".into()),
-                ("reason", "QuotaExceededError".into()),
-                ("count", 12.into()),
-                ("code", "synthesis-failed".into()),
-                ("why", "the browser refused to speak".into()),
-                ("language", "Russian".into()),
-                ("tag", "ru".into()),
-                ("speed", "1×".into()),
-            ];
+            let args = args(5);
             let (theirs, english) = (
                 locale.say_with(phrase, &args),
                 Locale::En.say_with(phrase, &args),

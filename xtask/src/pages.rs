@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use folio::host::native::Native;
+use folio::interface::{page_words, Locale};
 use folio::publish::{self, Options, Template};
 
 use crate::Outcome;
@@ -51,7 +52,7 @@ pub fn site_path() -> String {
     format!("/{}/", path.trim_matches('/')).replace("//", "/")
 }
 
-/// Writes the page's words (`folio::interface::PAGE_WORDS`) for its offline script: English
+/// Writes the page's words (`folio::interface::page_words`) for its offline script: English
 /// into the built site's `offline.js`, in place of its empty `WORDS`, and every other
 /// language into `words/LANG.json`, which the script fetches only on a page in that language.
 fn write_page_words(dist: &Path) -> Outcome {
@@ -62,19 +63,19 @@ fn write_page_words(dist: &Path) -> Outcome {
     if !script.contains(MARK) {
         return Err(format!("{} has no `{MARK}` for its words", path.display()));
     }
-    let all: serde_json::Value = serde_json::from_str(folio::interface::PAGE_WORDS)
-        .map_err(|e| format!("the page's words: {e}"))?;
-    let languages = all
-        .as_object()
-        .ok_or("the page's words are not an object")?;
     let folder = dist.join("words");
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    for (language, words) in languages {
-        if language == "en" {
+    for locale in Locale::ALL {
+        let (language, words) = (locale.tag(), page_words(locale));
+        if words.is_empty() {
+            return Err(format!("the page's words have no {language}"));
+        }
+        if locale == Locale::En {
             let english = serde_json::json!({ "en": words });
             let script = script.replacen(MARK, &format!("const WORDS = {english};"), 1);
             std::fs::write(&path, script)
         } else {
+            let words = serde_json::Value::Object(words.clone());
             std::fs::write(folder.join(format!("{language}.json")), words.to_string())
         }
         .map_err(|e| format!("cannot write the {language} words: {e}"))?;
