@@ -5,6 +5,7 @@
 pub mod building;
 pub mod engine;
 pub mod keyboard;
+pub mod long;
 pub mod network;
 pub mod offline;
 pub mod plain_http;

@@ -5,124 +5,22 @@
 //! last; a deep link to a late heading and a footnote link followed early land once their target
 //! is built.
 
-#[path = "../../../xtask/src/bench/longread.rs"]
-mod longread;
-
-use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::time::Duration;
 
-use folio_bundle::{visit, Block, Inline};
 use folio_e2e::building::{mid_build, slow_cpu, wait_until_complete};
+use folio_e2e::long::{address, model, model_ids, open_slowly, top_of};
 use folio_e2e::reading::root_attribute;
 use folio_e2e::speech::{FAKE, PLAY};
-use folio_e2e::{only_in_chromium, page, repo, Browser};
+use folio_e2e::{only_in_chromium, page, Browser};
 use serde_json::json;
 
 const WORDS: usize = 250_000;
 
-/// Writes the article under `tests/fixtures/generated/` (which git ignores), where the test
-/// server serves it, once per run, and returns its `?bundle=` address.
-fn long_article() -> String {
-    static WRITTEN: OnceLock<String> = OnceLock::new();
-    WRITTEN.get_or_init(write_long_article).clone()
-}
-
-fn write_long_article() -> String {
-    let generated = repo().join("tests/fixtures/generated");
-    std::fs::create_dir_all(&generated).expect("create tests/fixtures/generated");
-    std::fs::write(generated.join(".gitignore"), "*\n").expect("write its .gitignore");
-    let png = std::fs::read(
-        repo().join("public/bundles/us-officials-meet-russian-dissidents/media/toe-to-toe.png"),
-    )
-    .expect("the placeholder picture");
-    let id = longread::write(&repo().join("tests/fixtures"), WORDS, &png)
-        .expect("write the long article");
-    format!("?bundle=fixtures/generated/{id}/")
-}
-
-/// The article's folder on disk.
-fn folder() -> PathBuf {
-    repo().join(format!("tests/fixtures/generated/words-{WORDS}"))
-}
-
-/// The element ids the model gives, in reading order: headings and paragraphs (footnotes'
-/// paragraphs last), and the footnotes themselves.
-fn model_ids() -> (Vec<String>, Vec<String>) {
-    let read = |name: &str| std::fs::read(folder().join(name)).expect("the generated bundle");
-    let (article, report) = folio_bundle::read_bundle(&read("bundle.json"), &read("body.md"));
-    let body = article.unwrap_or_else(|| panic!("{report}")).body;
-    let mut blocks = Vec::new();
-    let take = |block: &Block| match block {
-        Block::Heading { id, .. } | Block::Paragraph { id, .. } => blocks.push(id.clone()),
-        _ => {}
-    };
-    visit::document(&body, &mut visit::With(take, |_: &Inline| {}));
-    let notes = body
-        .footnotes
-        .iter()
-        .map(|n| body.scope.note_id(n.number))
-        .collect();
-    (blocks, notes)
-}
-
 /// How many paragraphs read aloud reads, by the model, and the first: the headline.
 fn model_spoken() -> (usize, String) {
-    let read = |name: &str| std::fs::read(folder().join(name)).expect("the generated bundle");
-    let (article, report) = folio_bundle::read_bundle(&read("bundle.json"), &read("body.md"));
-    let spoken = article.unwrap_or_else(|| panic!("{report}")).spoken();
+    let spoken = model(WORDS).spoken();
     let first = spoken.first().map(|s| s.text.clone()).unwrap_or_default();
     (spoken.len(), first)
-}
-
-/// Opens the long article in a browser slowed `rate` times and waits for its first screen,
-/// while the rest is still being built.
-async fn open_slowly(rate: u32) -> Browser {
-    open_slowly_with(rate, None).await
-}
-
-/// [`open_slowly`], with `before` run in the page before any of its own scripts. Every
-/// WebDriver round trip waits for the page's current task, so they are kept to one here:
-/// the first screen is awaited inside the page, and anything to install goes in first.
-async fn open_slowly_with(rate: u32, before: Option<&str>) -> Browser {
-    let b = Browser::start(1280, 900).await;
-    slow_cpu(&b, rate).await;
-    if let Some(source) = before {
-        b.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": source }),
-        )
-        .await;
-    }
-    b.client
-        .goto(&page(&long_article()))
-        .await
-        .expect("navigation");
-    let first_screen = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const look = () => document.getElementById('body_p_1')
-               ? done(document.documentElement.getAttribute('data-folio-body'))
-               : requestAnimationFrame(look);
-             look();",
-            vec![],
-        )
-        .await
-        .expect("the first screen");
-    assert_eq!(first_screen, json!("building"), "the first screen first");
-    b
-}
-
-/// The top of `id`'s element relative to the viewport, in CSS px.
-/// How far below where a jump puts it the element is: its top less its scroll margin (a
-/// footnote lands below the top edge, footnotes.rs).
-async fn top_of(b: &Browser, id: &str) -> f64 {
-    let script = "const e = document.getElementById(arguments[0]);
-                  return e ? e.getBoundingClientRect().top - parseFloat(getComputedStyle(e).scrollMarginTop) : null;";
-    let top = b.client.execute(script, vec![json!(id)]).await.unwrap();
-    top.as_f64()
-        .unwrap_or_else(|| panic!("no element #{id} in the page"))
 }
 
 #[tokio::test]
@@ -133,8 +31,8 @@ async fn reading_settings_answer_while_a_long_body_builds_then_every_block_is_th
     ) {
         return;
     }
-    let (blocks, notes) = model_ids();
-    let b = open_slowly(4).await;
+    let (blocks, notes) = model_ids(WORDS);
+    let b = open_slowly(WORDS, 4, None).await;
     let steps = mid_build(
         &b,
         "press(await until(() => document.querySelector(\"button[aria-controls='folio_reading_panel']\")));
@@ -202,7 +100,7 @@ async fn listen_reads_the_whole_article_while_its_body_is_still_being_built() {
     // The speech fake goes in before the page's scripts, as the same function WebDriver
     // would run, called with "voices".
     let fake = format!("(function () {{ {FAKE} }}).call(window, 'voices');");
-    let b = open_slowly_with(4, Some(&fake)).await;
+    let b = open_slowly(WORDS, 4, Some(&fake)).await;
     let steps = mid_build(
         &b,
         &format!(
@@ -241,9 +139,9 @@ async fn a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do(
     ) {
         return;
     }
-    let (_, notes) = model_ids();
+    let (_, notes) = model_ids(WORDS);
     let first_note = notes.first().expect("the article has footnotes").clone();
-    let b = open_slowly(4).await;
+    let b = open_slowly(WORDS, 4, None).await;
     let steps = mid_build(
         &b,
         &format!("press(await until(() => document.querySelector(\"a[href='#{first_note}']\")));"),
@@ -264,8 +162,8 @@ async fn a_footnote_link_followed_before_the_footnotes_exist_lands_once_they_do(
 
 #[tokio::test]
 async fn a_deep_link_to_a_late_heading_and_footnote_links_land_on_a_long_article() {
-    let address = long_article();
-    let (blocks, notes) = model_ids();
+    let address = address(WORDS);
+    let (blocks, notes) = model_ids(WORDS);
     let headings: Vec<&String> = blocks
         .iter()
         .filter(|id| !id.starts_with("body_"))
