@@ -8,6 +8,7 @@ use crate::document::{plain_text, Block, Document, Inline, OutlineEntry, Scope};
 use crate::markdown::warn;
 use crate::url::LinkTarget;
 use crate::visit::{self, With, WithMut};
+use unicase::UniCase;
 
 /// Applies every pass in order:
 /// 1. figures first, because their captions are text that later passes count;
@@ -117,9 +118,9 @@ pub fn assign_heading_ids(mut doc: Document) -> Document {
 /// Numbers footnotes in the order they are first referenced; definitions nobody
 /// references come after. A reference with no definition keeps no number, with a warning.
 pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> Document {
-    let mut first_seen: Vec<String> = Vec::new();
-    let mut seen_refs: HashSet<String> = HashSet::new();
-    let defined: HashSet<String> = doc.footnotes.iter().map(|n| label_key(&n.label)).collect();
+    let mut first_seen: Vec<LabelKey> = Vec::new();
+    let mut seen_refs: HashSet<LabelKey> = HashSet::new();
+    let defined: HashSet<LabelKey> = doc.footnotes.iter().map(|n| label_key(&n.label)).collect();
     let mut missing: Vec<String> = Vec::new();
     let mut visit = |inline: &mut Inline| {
         if let Inline::FootnoteRef { label, .. } = inline {
@@ -132,7 +133,7 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
         }
     };
     visit::document_mut(&mut doc, &mut WithMut(|_: &mut Block| {}, &mut visit));
-    let mut numbers: HashMap<String, usize> = first_seen
+    let mut numbers: HashMap<LabelKey, usize> = first_seen
         .iter()
         .enumerate()
         .map(|(i, l)| (l.clone(), i + 1))
@@ -172,10 +173,12 @@ pub fn number_footnotes(file: &str, mut doc: Document, report: &mut Report) -> D
     doc
 }
 
-/// Footnote labels match whatever their case, as the Markdown parser matches them:
-/// `[^Note]` refers to `[^note]:`.
-fn label_key(label: &str) -> String {
-    label.to_lowercase()
+/// A footnote label as labels are matched: whatever their case, by Unicode case folding,
+/// as the Markdown parser matches them (with the same crate): `[^Note]` refers to `[^note]:`.
+type LabelKey = UniCase<String>;
+
+fn label_key(label: &str) -> LabelKey {
+    UniCase::new(label.to_owned())
 }
 
 /// Lists the headings, in order, for a table of contents.

@@ -296,6 +296,25 @@ fn a_footnote_label_matches_its_definition_whatever_the_case() {
 }
 
 #[test]
+fn a_footnote_label_matches_by_unicode_case_folding_as_the_parser_matches_it() {
+    // `ß` folds to `ss`, and a final `ς` to `σ`: lower-casing alone would miss both, and
+    // the parser, which matched them, would leave a reference with no note.
+    let (doc, report) = parse("A[^Straße] b[^ΛΟΓΟΣ].\n\n[^STRASSE]: One.\n\n[^λογος]: Two.\n");
+    assert!(report.diagnostics.is_empty(), "{report}");
+    assert_eq!(
+        doc.blocks,
+        [p(vec![
+            t("A"),
+            footnote_ref("Straße", Some(1)),
+            t(" b"),
+            footnote_ref("ΛΟΓΟΣ", Some(2)),
+            t("."),
+        ])]
+    );
+    assert_eq!(doc.footnotes.len(), 2);
+}
+
+#[test]
 fn a_reference_to_an_undefined_footnote_keeps_no_number() {
     // The Markdown parser turns `[^none]` into text; a definition flattened past the
     // nesting cap leaves a real reference with nothing to point to.
