@@ -4,6 +4,7 @@
 pub mod blocks;
 pub mod figure;
 pub mod header;
+pub mod html;
 pub mod inlines;
 pub mod links;
 pub mod meta;

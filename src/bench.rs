@@ -11,7 +11,7 @@ use pulldown_cmark::{html, Options, Parser};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::article::slices::Building;
+use crate::article::slices::{BodyProgress, BodyState, Building};
 use crate::article::ArticleView;
 use crate::io::LoadedArticle;
 
@@ -35,18 +35,88 @@ pub fn folio_render(
     manifest: &[u8],
     body: &[u8],
 ) -> Result<u32, JsError> {
+    mount_article(host, manifest, body, Building::Whole)
+}
+
+/// Folio's path as the app takes it: reads the bundle and mounts the article view built in
+/// slices, so the call returns once the first screen is in `host` (the rest follows a slice
+/// per frame, until [`bench_clear`] ends it). The time of this call is the first screen
+/// from the bytes in hand. Returns the number of elements under `host` at that moment.
+#[wasm_bindgen]
+pub fn folio_first_screen(
+    host: web_sys::HtmlElement,
+    manifest: &[u8],
+    body: &[u8],
+) -> Result<u32, JsError> {
+    mount_article(host, manifest, body, Building::Sliced)
+}
+
+/// Folio's path as the app takes it, with no turn for the browser: reads the bundle,
+/// mounts the article view with its first screen, then builds the rest in slices one after
+/// the other, the static blocks written as HTML (ADR 008). The promise settles, with the
+/// number of elements under `host`, once the body is complete; only microtasks run in
+/// between, so the browser neither styles nor paints meanwhile, as with the other renderers.
+#[wasm_bindgen]
+pub fn folio_complete(
+    host: web_sys::HtmlElement,
+    manifest: &[u8],
+    body: &[u8],
+) -> Result<js_sys::Promise, JsError> {
+    let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
+    mount_with(
+        host.clone(),
+        manifest,
+        body,
+        Building::SlicedAtOnce,
+        Some(progress),
+    )?;
+    Ok(wasm_bindgen_futures::future_to_promise(async move {
+        // The builder's task was queued first: a few microtasks later it has run.
+        for _ in 0..100 {
+            if progress.0.try_get_untracked() == Some(BodyState::Complete) {
+                return Ok(JsValue::from(element_count(&host)));
+            }
+            let next = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+            wasm_bindgen_futures::JsFuture::from(next).await?;
+        }
+        Err(JsValue::from_str(
+            "the body was not complete after 100 microtasks",
+        ))
+    }))
+}
+
+fn mount_article(
+    host: web_sys::HtmlElement,
+    manifest: &[u8],
+    body: &[u8],
+    building: Building,
+) -> Result<u32, JsError> {
+    mount_with(host.clone(), manifest, body, building, None)?;
+    Ok(element_count(&host))
+}
+
+fn mount_with(
+    host: web_sys::HtmlElement,
+    manifest: &[u8],
+    body: &[u8],
+    building: Building,
+    progress: Option<BodyProgress>,
+) -> Result<(), JsError> {
     let (article, report) = folio_bundle::read_bundle(manifest, body);
     let article = article.ok_or_else(|| JsError::new(&report.to_string()))?;
     let loaded = LoadedArticle {
         article: Arc::new(article),
         base: "/bench/".into(),
     };
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(Building::Whole);
+    let handle = leptos::mount::mount_to(host, move || {
+        provide_context(building);
+        if let Some(progress) = progress {
+            provide_context(progress);
+        }
         view! { <ArticleView loaded/> }
     });
     MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
-    Ok(element_count(&host))
+    Ok(())
 }
 
 /// Only the first half of Folio's path: reads the bundle from its bytes into blocks, with

@@ -20,6 +20,7 @@ pub use self::files::{
 };
 pub use self::oembed::oembed;
 pub use self::template::{PageParts, Template};
+pub use crate::article::html::escape;
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;
 use crate::interface::{Locale, Phrase};
@@ -196,14 +197,6 @@ pub fn render_saved(template: &Template, options: &Options) -> RenderedPage {
     let body = render_body(Page::Saved, site.clone(), options);
     let html = template.page(&PageParts::interface(&head, &body, &script, &site.root));
     RenderedPage { html, title }
-}
-
-/// Text made safe for HTML text and attribute values.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Where a page's file goes: `page` (relative, ending in `/`) under `out`.

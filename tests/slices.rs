@@ -60,10 +60,86 @@ fn ids(root: &web_sys::HtmlElement, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// An article whose static blocks (headings, paragraphs with every inline kind, lists,
+/// quotes, code) come between blocks with live parts (tables, a quote around a table), so
+/// that slices put HTML and components side by side.
+fn mixed_article() -> LoadedArticle {
+    let mut body = String::new();
+    for n in 1..=600 {
+        match n % 40 {
+            1 => body.push_str(&format!("## Part {n} with `code`\n\n")),
+            10 => body.push_str(&format!("| a | b |\n| :- | -: |\n| {n} | *x* |\n\n")),
+            20 => body.push_str("> A quote\n>\n> - [x] done\n> - [ ] not done\n\n"),
+            25 => body.push_str("> | in | a quote |\n> | -- | ------- |\n> | 1 | 2 |\n\n"),
+            30 => body.push_str("```text\n<b>&</b>\n```\n\n---\n\n<div>raw</div>\n\n"),
+            _ => {}
+        }
+        body.push_str(&format!(
+            "Paragraph {n}: **bold**, *soft*, ~~gone~~, [out](https://example.org/?a=1&b=\"2\"), \
+             [in](#part-1-with-code), [refused](javascript:void(0)), a note[^n{}]  \nand <i>raw</i>.\n\n",
+            n % 7
+        ));
+    }
+    for n in 0..7 {
+        body.push_str(&format!(
+            "[^n{n}]: Note {n}, with a [link](https://example.org/{n}).\n\n"
+        ));
+    }
+    let manifest = br#"{ "format_version": "1.0", "id": "mixed", "language": "en",
+        "headline": "A mixed read", "published": "2024-05-01",
+        "source": { "name": "Folio tests" }, "body": "body.md" }"#;
+    let (article, report) = read_bundle(manifest, body.as_bytes());
+    LoadedArticle {
+        article: Arc::new(article.unwrap_or_else(|| panic!("{report}"))),
+        base: "/bundles/mixed/".into(),
+    }
+}
+
+/// The element tree under `node` as text: tags, attributes in name order, and text, with
+/// no comments, so that two builds of the same page compare equal however their text was
+/// split into nodes and in whatever order their attributes were set.
+fn tree(node: &web_sys::Node, out: &mut String) {
+    match node.node_type() {
+        web_sys::Node::ELEMENT_NODE => {
+            let element: &web_sys::Element = node.unchecked_ref();
+            let tag = element.tag_name().to_lowercase();
+            let mut names: Vec<String> = element
+                .get_attribute_names()
+                .iter()
+                .filter_map(|n| n.as_string())
+                .collect();
+            names.sort();
+            out.push_str(&format!("<{tag}"));
+            for name in names {
+                let value = element.get_attribute(&name).unwrap_or_default();
+                out.push_str(&format!(" {name}={value:?}"));
+            }
+            out.push('>');
+            let children = node.child_nodes();
+            for i in 0..children.length() {
+                if let Some(child) = children.item(i) {
+                    tree(&child, out);
+                }
+            }
+            out.push_str(&format!("</{tag}>"));
+        }
+        web_sys::Node::TEXT_NODE => out.push_str(&node.text_content().unwrap_or_default()),
+        _ => {}
+    }
+}
+
 /// Mounts the long article with a fresh body progress, built as `building` says.
 fn mount(root: &web_sys::HtmlElement, building: Building) -> (BodyProgress, impl Drop) {
+    mount_article(root, building, long_article())
+}
+
+/// Mounts `loaded` with a fresh body progress, built as `building` says.
+fn mount_article(
+    root: &web_sys::HtmlElement,
+    building: Building,
+    loaded: LoadedArticle,
+) -> (BodyProgress, impl Drop) {
     let progress = BodyProgress(RwSignal::new(BodyState::NotStarted));
-    let loaded = long_article();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(progress);
         provide_context(building);
@@ -151,4 +227,48 @@ async fn a_body_whose_view_went_away_stops_building() {
         "nothing added after the view went away"
     );
     assert_eq!(progress.0.try_get_untracked(), Some(BodyState::Building));
+}
+
+#[wasm_bindgen_test]
+async fn slices_written_as_html_make_the_same_page_as_the_components() {
+    let whole = host();
+    let (progress, _whole) = mount_article(&whole, Building::Whole, mixed_article());
+    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    let sliced = host();
+    let (progress, _sliced) = mount_article(&sliced, Building::Sliced, mixed_article());
+    assert_eq!(progress.0.get_untracked(), BodyState::Building);
+    for _ in 0..200 {
+        if progress.0.get_untracked() == BodyState::Complete {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    let body = |root: &web_sys::HtmlElement| {
+        let mut out = String::new();
+        tree(
+            &root.query_selector(".story-body").unwrap().unwrap(),
+            &mut out,
+        );
+        out
+    };
+    let (whole, sliced) = (body(&whole), body(&sliced));
+    assert!(
+        whole.contains("<table") && whole.contains("<input"),
+        "a mixed body"
+    );
+    assert!(whole.matches("<p id=").count() > 600);
+    if whole != sliced {
+        let at = whole
+            .bytes()
+            .zip(sliced.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(whole.len().min(sliced.len()));
+        let from = at.saturating_sub(200);
+        panic!(
+            "the pages differ at byte {at}:\nwhole:  {}\nsliced: {}",
+            &whole[from..(at + 200).min(whole.len())],
+            &sliced[from..(at + 200).min(sliced.len())]
+        );
+    }
 }

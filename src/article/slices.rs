@@ -50,6 +50,9 @@ pub enum Building {
     Sliced,
     /// Everything at once: natively, and where a caller measures the render's own cost.
     Whole,
+    /// As [`Building::Sliced`], but every slice one after the other, with no turn for the
+    /// browser between them: what the app's way of building costs, which the bench measures.
+    SlicedAtOnce,
 }
 
 /// How far the article's body has got, for whoever waits for all of it: the takeover

@@ -130,6 +130,8 @@ mod tests {
         }
     }
 
+    // The looks are written natively, into embed pages.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_looks_name_every_preset_and_theme() {
         let looks: serde_json::Value = serde_json::from_str(&looks_json()).unwrap();

@@ -1,6 +1,6 @@
 // Browser measurements for `cargo xtask bench`, with playwright-core and Debian's Chromium.
 // Usage: node tests/bench/run.mjs '<json config>'; writes its results as JSON to config.out.
-// Config: { chromium, app, bench, runs, articles: ["words-10000", ...], memoryArticle, out,
+// Config: { chromium, app, bench, runs, articles: ["words-10000", ...], out,
 //           long: URL of the long articles' site, hostile: [{ kind, what, shown, words }],
 //           offline: { command, port, url } (offline.mjs) }.
 import { longLoads, hostileLoads } from './loads.mjs';
@@ -117,7 +117,7 @@ async function longArticles(browser) {
   const out = {};
   for (const name of cfg.articles) {
     const bytes = await page.evaluate((n) => window.folioBench.load(n), name);
-    const runs = { folio: [], read: [], floor: [], marked: [] };
+    const runs = { complete: [], folio: [], first: [], read: [], floor: [], marked: [] };
     const elements = {};
     for (let round = 0; round <= cfg.runs; round++) {
       for (const kind of Object.keys(runs)) {
@@ -133,24 +133,29 @@ async function longArticles(browser) {
   return out;
 }
 
-// A fresh page renders the article once with Folio; then garbage is collected and memory read.
+// For each article, a fresh page renders it once with Folio as the app builds it; then
+// garbage is collected and memory read.
 async function memory(browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await page.goto(cfg.bench, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.wasmBindings && window.folioBench, null, { timeout: 60000 });
-  const read = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
-    return { wasm: await page.evaluate(() => window.folioBench.wasmMemory()), jsHeap: heap.usedSize };
-  };
-  const before = await read();
-  await page.evaluate((n) => window.folioBench.load(n), cfg.memoryArticle);
-  const r = await page.evaluate((n) => window.folioBench.run('folio', n), cfg.memoryArticle);
-  const after = await read();
-  await context.close();
-  return { article: cfg.memoryArticle, elements: r.elements, before, after };
+  const out = [];
+  for (const name of cfg.articles) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(cfg.bench, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.wasmBindings && window.folioBench, null, { timeout: 60000 });
+    const read = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      return { wasm: await page.evaluate(() => window.folioBench.wasmMemory()), jsHeap: heap.usedSize };
+    };
+    const before = await read();
+    await page.evaluate((n) => window.folioBench.load(n), name);
+    const r = await page.evaluate((n) => window.folioBench.run('complete', n), name);
+    const after = await read();
+    await context.close();
+    out.push({ article: name, elements: r.elements, before, after });
+  }
+  return out;
 }
 
 const result = { chromium: null, cold: [], cold2g: [], coldWithoutWorker: [], offlineReopen: null, long: null, memory: null, longLoads: null, hostile: null };

@@ -83,7 +83,6 @@ pub fn run() -> Outcome {
         "bench": format!("http://127.0.0.1:{bench}/"),
         "runs": RUNS,
         "articles": articles,
-        "memoryArticle": articles.last(),
         "long": format!("http://127.0.0.1:{long}/"),
         "hostile": hostile,
         "out": browser_out,
@@ -184,21 +183,25 @@ fn long_articles(long: &Value) -> Value {
                 .filter_map(Value::as_f64)
                 .collect()
         };
-        let (folio, read, floor, marked) = (
+        let (complete, folio, first, read, floor, marked) = (
+            report::stats(&times("complete")),
             report::stats(&times("folio")),
+            report::stats(&times("first")),
             report::stats(&times("read")),
             report::stats(&times("floor")),
             report::stats(&times("marked")),
         );
+        // The ratios are of the app's own way of building (its first screen, then slices
+        // with the static blocks as HTML), which the targets are set for.
         let ratio = |base: &Value| -> Option<f64> {
-            Some(folio["median"].as_f64()? / base["median"].as_f64()?)
+            Some(complete["median"].as_f64()? / base["median"].as_f64()?)
         };
         out.insert(
             name.clone(),
             json!({
                 "body_bytes": l["bodyBytes"],
                 "elements": l["elements"],
-                "folio": folio, "read": read, "floor": floor, "marked": marked,
+                "complete": complete, "folio": folio, "first": first, "read": read, "floor": floor, "marked": marked,
                 "ratio_floor": ratio(&floor), "ratio_marked": ratio(&marked),
             }),
         );

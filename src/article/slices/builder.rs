@@ -15,7 +15,8 @@ use web_sys::Element;
 
 use super::deep_link::DeepLink;
 use super::{slice_budget, Batch, BodyProgress, BodyState, Building, Schedule};
-use crate::article::blocks::{blocks, footnote, footnote_list};
+use crate::article::blocks::{block, blocks, footnote, footnote_list};
+use crate::article::html::{HtmlWriter, Part};
 use crate::yielding::{now_ms, yield_to_browser};
 
 /// How long the rest waits for its marker to be put in a page before it gives up, in ms.
@@ -30,7 +31,8 @@ pub fn sliced(
     scope: &Scope,
     progress: Option<BodyProgress>,
 ) -> Result<AnyView, (Vec<Block>, Vec<Footnote>)> {
-    if use_context::<Building>() == Some(Building::Whole) {
+    let building = use_context::<Building>().unwrap_or(Building::Sliced);
+    if building == Building::Whole {
         return Err((list, notes));
     }
     let mut schedule = Schedule::new(&list, &notes);
@@ -45,11 +47,15 @@ pub fn sliced(
     let owner = Owner::current().unwrap_or_default().child();
     StoredValue::new(owner.clone());
     let alive = Arc::new(AtomicBool::new(true));
-    let (built, notes_list) = owner.with(|| {
+    let (built, notes_list, writer) = owner.with(|| {
         provide_context(scope.clone());
         let alive = Arc::clone(&alive);
         on_cleanup(move || alive.store(false, Ordering::Relaxed));
-        (StoredValue::new_local(Vec::new()), NodeRef::new())
+        (
+            StoredValue::new_local(Vec::new()),
+            NodeRef::new(),
+            HtmlWriter::from_context(),
+        )
     });
     if let Some(progress) = progress {
         progress.0.set(BodyState::Building);
@@ -60,11 +66,13 @@ pub fn sliced(
         notes: notes.into_iter(),
         scope: scope.clone(),
         owner,
+        writer,
         built,
         notes_list,
         notes_started: false,
     };
-    leptos::task::spawn_local(build_rest(rest, schedule, marker, alive, progress));
+    let turns = building != Building::SlicedAtOnce;
+    leptos::task::spawn_local(build_rest(rest, schedule, marker, alive, progress, turns));
     Ok(view! { {blocks(first)} <template node_ref=marker></template> }.into_any())
 }
 
@@ -75,6 +83,9 @@ struct Rest {
     scope: Scope,
     /// The slices' owner: they read its context and go with it.
     owner: Owner,
+    /// Writes the blocks and footnotes without a live part as HTML (ADR 008, "Slices as
+    /// HTML"); `None` outside an article, where every block is built by its component.
+    writer: Option<HtmlWriter>,
     /// The built slices' states, which hold their reactive parts (an image's failure).
     built: StoredValue<Vec<AnyViewState>, LocalStorage>,
     /// The footnotes' `<ol>`, once their section is built.
@@ -82,59 +93,132 @@ struct Rest {
     notes_started: bool,
 }
 
-impl Rest {
-    /// Builds one batch and mounts it: blocks before `marker`, footnotes at the end of
-    /// their list (its section, with the first of them, before `marker`).
-    fn build(&mut self, batch: Batch, parent: &Element, marker: &Element) {
-        let state = self.owner.with(|| match batch {
-            Batch::Blocks(range) => {
-                let list: Vec<Block> = self.blocks.by_ref().take(range.len()).collect();
-                mount(blocks(list), parent, Some(marker))
-            }
-            Batch::Notes(range) => {
-                let items = self
-                    .notes
-                    .by_ref()
-                    .take(range.len())
-                    .map(|note| footnote(note, &self.scope))
-                    .collect_view()
-                    .into_any();
-                if !self.notes_started {
-                    self.notes_started = true;
-                    mount(footnote_list(items, self.notes_list), parent, Some(marker))
-                } else {
-                    let list = self.notes_list.get_untracked();
-                    match list {
-                        Some(list) => mount(items, &list, None),
-                        None => mount(items, parent, Some(marker)),
-                    }
-                }
-            }
-        });
-        self.built.update_value(|kept| kept.push(state));
+/// Where a batch goes: before the marker (blocks), or at the end of the footnotes' list.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Before(&'a Element),
+    End(&'a Element),
+}
+
+impl Place<'_> {
+    fn mount(self, view: AnyView) -> Option<AnyViewState> {
+        let mut state = view.build();
+        match self {
+            Place::Before(marker) => state.mount(&marker.parent_element()?, Some(marker.as_ref())),
+            Place::End(list) => state.mount(list, None),
+        }
+        Some(state)
+    }
+
+    fn insert_html(self, html: &str) -> bool {
+        match self {
+            Place::Before(marker) => marker.insert_adjacent_html("beforebegin", html),
+            Place::End(list) => list.insert_adjacent_html("beforeend", html),
+        }
+        .is_ok()
     }
 }
 
-fn mount(view: AnyView, parent: &Element, marker: Option<&Element>) -> AnyViewState {
-    let mut state = view.build();
-    state.mount(parent, marker.map(|m| m.as_ref()));
-    state
+impl Rest {
+    /// Builds one batch and puts it in place: blocks before `marker`, footnotes at the end
+    /// of their list (its section, with the first of them, before `marker`).
+    fn build(&mut self, batch: Batch, marker: &Element) {
+        let owner = self.owner.clone();
+        let states = owner.with(|| match batch {
+            Batch::Blocks(range) => {
+                let list: Vec<Block> = self.blocks.by_ref().take(range.len()).collect();
+                self.put(list, Place::Before(marker), block)
+            }
+            Batch::Notes(range) => {
+                let mut states = Vec::new();
+                if !self.notes_started {
+                    self.notes_started = true;
+                    let section = footnote_list(().into_any(), self.notes_list);
+                    states.extend(Place::Before(marker).mount(section));
+                }
+                let notes: Vec<Footnote> = self.notes.by_ref().take(range.len()).collect();
+                let scope = self.scope.clone();
+                let component = |note| footnote(note, &scope);
+                match self.notes_list.get_untracked() {
+                    Some(list) => states.extend(self.put(notes, Place::End(&list), component)),
+                    // Not reached: the section was built above. Its items by their
+                    // components, before the marker, rather than nowhere.
+                    None => states.extend(
+                        Place::Before(marker)
+                            .mount(notes.into_iter().map(component).collect_view().into_any()),
+                    ),
+                }
+                states
+            }
+        });
+        self.built.update_value(|kept| kept.extend(states));
+    }
+
+    /// Puts `items` at `place`: each run of static ones as one HTML string, the others by
+    /// `component`, in their order.
+    fn put<T: Part>(
+        &mut self,
+        items: Vec<T>,
+        place: Place,
+        component: impl Fn(T) -> AnyView,
+    ) -> Vec<AnyViewState> {
+        let mut states = Vec::new();
+        let mut run = Vec::new();
+        for item in items {
+            if self.writer.is_some() && item.is_static() {
+                run.push(item);
+                continue;
+            }
+            self.put_html(&mut run, place, &component, &mut states);
+            states.extend(place.mount(component(item)));
+        }
+        self.put_html(&mut run, place, &component, &mut states);
+        states
+    }
+
+    /// Writes `run` as HTML at `place` (by its components, should the browser refuse the
+    /// string), and empties it.
+    fn put_html<T: Part>(
+        &mut self,
+        run: &mut Vec<T>,
+        place: Place,
+        component: &impl Fn(T) -> AnyView,
+        states: &mut Vec<AnyViewState>,
+    ) {
+        let Some(writer) = self.writer.as_mut().filter(|_| !run.is_empty()) else {
+            return;
+        };
+        for item in run.iter() {
+            item.write(writer);
+        }
+        if !place.insert_html(&writer.take()) {
+            let views = run.drain(..).map(component).collect_view().into_any();
+            states.extend(place.mount(views));
+        }
+        run.clear();
+    }
 }
 
 /// The task that builds the rest: a slice, a turn for the browser, and again, until all
-/// is built or the document's view has gone.
+/// is built or the document's view has gone. Without `turns`, one slice builds it all, as
+/// soon as the marker is in a page.
 async fn build_rest(
     mut rest: Rest,
     mut schedule: Schedule,
     marker: NodeRef<Template>,
     alive: Arc<AtomicBool>,
     progress: Option<BodyProgress>,
+    turns: bool,
 ) {
     let started = now_ms();
     let mut last_slice_end = started;
     let mut deep_link: Option<DeepLink> = None;
+    let mut waited = false;
     loop {
-        yield_to_browser().await;
+        if turns || waited {
+            yield_to_browser().await;
+        }
+        waited = true;
         if !alive.load(Ordering::Relaxed) {
             return;
         }
@@ -142,22 +226,24 @@ async fn build_rest(
             return;
         };
         let marker: Element = marker.into();
-        let Some(parent) = marker.parent_element() else {
+        if marker.parent_element().is_none() {
             if now_ms() - started > MOUNT_WAIT_MS {
                 return;
             }
             continue;
-        };
+        }
         // Only in the page: an off-screen build (a takeover) keeps the static page's place.
         let in_page = marker.is_connected();
         if deep_link.is_none() && in_page {
             deep_link = Some(DeepLink::watch());
         }
         let start = now_ms();
-        let deadline = start + slice_budget(in_page, start - last_slice_end);
-        schedule.slice(deadline, now_ms, |batch| {
-            rest.build(batch, &parent, &marker)
-        });
+        let deadline = if turns {
+            start + slice_budget(in_page, start - last_slice_end)
+        } else {
+            f64::INFINITY
+        };
+        schedule.slice(deadline, now_ms, |batch| rest.build(batch, &marker));
         last_slice_end = now_ms();
         if schedule.is_done() {
             marker.remove();

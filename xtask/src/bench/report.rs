@@ -163,28 +163,41 @@ pub fn markdown(r: &Value) -> String {
             num(&page["tbt_ms"], 0)
         );
     }
-    let _ = writeln!(o, "\n### Long articles: bundle bytes in memory to complete DOM (no throttling; median (min–max) of {} runs after one warm-up)\n\n| article | body | Folio | of which reading the bundle | (a) pulldown-cmark + innerHTML | (b) marked + innerHTML | Folio/(a) | Folio/(b) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", r["runs"]);
+    let _ = writeln!(o, "\n### Long articles: bundle bytes in memory to complete DOM (no throttling; median (min–max) of {} runs after one warm-up)\n\n| article | body | Folio, as the app builds it | Folio, node by node | of which reading the bundle | (a) pulldown-cmark + innerHTML | (b) marked + innerHTML | Folio/(a) | Folio/(b) | Folio's first screen |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", r["runs"]);
     for (name, l) in r["long"].as_object().into_iter().flatten() {
         let _ = writeln!(
             o,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             kb(&l["body_bytes"]),
+            mmm(&l["complete"], 1, " ms"),
             mmm(&l["folio"], 1, " ms"),
             mmm(&l["read"], 1, " ms"),
             mmm(&l["floor"], 1, " ms"),
             mmm(&l["marked"], 1, " ms"),
             num(&l["ratio_floor"], 2),
-            num(&l["ratio_marked"], 2)
+            num(&l["ratio_marked"], 2),
+            mmm(&l["first"], 1, " ms")
         );
     }
     loads::markdown(&mut o, r);
-    let mem = &r["memory"];
     let mib = |v: &Value| {
         v.as_f64()
             .map(|b| format!("{:.1} MiB", b / 1048576.0))
             .unwrap_or_else(|| "–".into())
     };
-    let _ = writeln!(o, "\n### Memory after rendering `{}` with Folio (after a forced GC)\n\n| | before | after |\n| --- | ---: | ---: |\n| wasm linear memory | {} | {} |\n| JS heap (`Runtime.getHeapUsage`) | {} | {} |", mem["article"].as_str().unwrap_or(""), mib(&mem["before"]["wasm"]), mib(&mem["after"]["wasm"]), mib(&mem["before"]["jsHeap"]), mib(&mem["after"]["jsHeap"]));
+    let _ = writeln!(o, "\n### Memory after rendering each long article with Folio as the app builds it (a fresh page each; after a forced GC)\n\n| article | wasm linear memory before | after | JS heap (`Runtime.getHeapUsage`) before | after |\n| --- | ---: | ---: | ---: | ---: |");
+    let memory = r["memory"].as_array().cloned().unwrap_or_default();
+    for m in &memory {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |",
+            m["article"].as_str().unwrap_or(""),
+            mib(&m["before"]["wasm"]),
+            mib(&m["after"]["wasm"]),
+            mib(&m["before"]["jsHeap"]),
+            mib(&m["after"]["jsHeap"])
+        );
+    }
     let off = &r["offline"];
     let _ = writeln!(o, "\n### Offline (CPU 4x slower; median (min–max) of {} runs)\n\n| measure | value |\n| --- | ---: |", off["reopen_headline"]["runs"]);
     let _ = writeln!(
@@ -215,11 +228,25 @@ pub fn markdown(r: &Value) -> String {
     o.push_str(
         "\n### Targets\n\n| target | measured | status | gap |\n| --- | ---: | --- | --- |\n",
     );
+    let wasm = r["assets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["kind"] == "wasm");
     target(
         &mut o,
-        "first-visit total, brotli",
+        "release wasm, brotli (the lean issue's)",
+        wasm.and_then(|a| a["brotli"].as_f64()).map(|b| b / 1000.0),
+        200.0,
+        true,
+        " KB",
+        1,
+    );
+    target(
+        &mut o,
+        "first-visit total, brotli (the lean issue's)",
         fv["brotli_total"].as_f64().map(|b| b / 1000.0),
-        130.0,
+        220.0,
         true,
         " KB",
         1,
@@ -255,6 +282,17 @@ pub fn markdown(r: &Value) -> String {
             );
         }
     }
+    for (name, short) in [("words-10000", "10k"), ("words-100000", "100k")] {
+        target(
+            &mut o,
+            &format!("{short} words: Folio's first screen from the bytes in hand (median)"),
+            r["long"][name]["first"]["median"].as_f64(),
+            100.0,
+            true,
+            " ms",
+            1,
+        );
+    }
     let big = &r["long"]["words-100000"];
     target(
         &mut o,
@@ -275,14 +313,16 @@ pub fn markdown(r: &Value) -> String {
         2,
     );
     loads::targets(&mut o, r);
-    target(
-        &mut o,
-        "wasm memory after 100k words",
-        mem["after"]["wasm"].as_f64().map(|b| b / 1048576.0),
-        32.0,
-        true,
-        " MiB",
-        1,
-    );
+    for m in &memory {
+        target(
+            &mut o,
+            &format!("wasm memory after {}", m["article"].as_str().unwrap_or("?")),
+            m["after"]["wasm"].as_f64().map(|b| b / 1048576.0),
+            32.0,
+            true,
+            " MiB",
+            1,
+        );
+    }
     o
 }
