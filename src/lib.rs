@@ -30,7 +30,6 @@ use std::sync::Arc;
 
 use folio_bundle::Catalog;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 
 use crate::host::{provide_host, Host};
 use crate::interface::{Interface, Languages, Phrase};
@@ -104,7 +103,6 @@ pub fn App(
     #[prop(optional)]
     languages: Languages,
 ) -> impl IntoView {
-    provide_meta_context();
     provide_host(host);
     provide_context(site.clone());
     provide_context(languages);

@@ -5,3 +5,4 @@ pub mod catalog_page;
 pub mod failure;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod saved_page;
+pub mod use_document_head;

@@ -300,3 +300,66 @@ fn a_failure_under_the_catalogs_title_is_an_h2_so_the_page_keeps_one_h1() {
     assert_eq!(texts(&host, "h1").len(), 0);
     assert_eq!(texts(&host, "h2#folio_failure_title").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn an_article_the_app_loaded_writes_its_head_once_whatever_the_page_had() {
+    use folio::article::meta::{ArticleMeta, HeadTags};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let head = document.query_selector("head").unwrap().unwrap();
+    // What a static page's head already has.
+    head.insert_adjacent_html(
+        "beforeend",
+        "<meta name=\"description\" content=\"The page's own\">",
+    )
+    .unwrap();
+    let tags = |title: &str, description: &str| HeadTags {
+        title: title.into(),
+        metas: vec![
+            ("name", "description".into(), description.into()),
+            ("property", "og:title".into(), title.into()),
+        ],
+        canonical: Some(format!("https://news.example.org/{title}/")),
+        json_ld: format!("{{\"headline\":\"{title}\"}}"),
+    };
+    let count = |css: &str| head.query_selector_all(css).unwrap().length();
+    let read = |css: &str, attribute: &str| {
+        let element = head.query_selector(css).unwrap().expect(css);
+        match attribute {
+            "text" => element.text_content().unwrap_or_default(),
+            _ => element.get_attribute(attribute).unwrap_or_default(),
+        }
+    };
+    let first = tags("one", "The first");
+    let _one = leptos::mount::mount_to(host(), move || view! { <ArticleMeta tags=first/> });
+    sleep(0).await;
+    assert_eq!(document.title(), "one");
+    assert_eq!(read("meta[name=description]", "content"), "The first");
+    assert_eq!(read("meta[property='og:title']", "content"), "one");
+    assert_eq!(
+        read("link[rel=canonical]", "href"),
+        "https://news.example.org/one/"
+    );
+    assert_eq!(
+        read("script#folio_jsonld", "text"),
+        "{\"headline\":\"one\"}"
+    );
+    assert_eq!(read("script#folio_jsonld", "type"), "application/ld+json");
+
+    let second = tags("two", "The second");
+    let _two = leptos::mount::mount_to(host(), move || view! { <ArticleMeta tags=second/> });
+    sleep(0).await;
+    assert_eq!(document.title(), "two");
+    for css in [
+        "meta[name=description]",
+        "meta[property='og:title']",
+        "link[rel=canonical]",
+        "script#folio_jsonld",
+    ] {
+        assert_eq!(count(css), 1, "one {css}, updated");
+    }
+    assert_eq!(read("meta[name=description]", "content"), "The second");
+    assert_eq!(
+        read("script#folio_jsonld", "text"),
+        "{\"headline\":\"two\"}"
+    );
+}

@@ -1,12 +1,12 @@
 //! The page's head for one article: title, description, canonical URL, OpenGraph and
 //! Twitter card tags, and JSON-LD `NewsArticle`. [`head_tags`] decides them once; the app
-//! writes them with `leptos_meta` ([`ArticleMeta`]), a static page as plain elements
+//! writes them into the document's head ([`ArticleMeta`]), a static page as plain elements
 //! ([`StaticHead`]).
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::json;
 
+use crate::pages::use_document_head::use_document_head;
 use crate::render_context::RenderContext;
 
 /// Everything an article's head says, decided from the article alone.
@@ -21,6 +21,18 @@ pub struct HeadTags {
     pub canonical: Option<String>,
     /// The JSON-LD `NewsArticle`, safe to place inside a `<script>` element.
     pub json_ld: String,
+}
+
+impl HeadTags {
+    /// A title alone: no `<meta>`, canonical link or JSON-LD.
+    pub fn titled(title: String) -> HeadTags {
+        HeadTags {
+            title,
+            metas: Vec::new(),
+            canonical: None,
+            json_ld: String::new(),
+        }
+    }
 }
 
 /// The first paragraph's text, shortened for a meta description.
@@ -119,29 +131,13 @@ pub fn head_tags(
     }
 }
 
-/// Head tags for an article the app loaded itself, through `leptos_meta`.
+/// Head tags for an article the app loaded itself, written into the document's head.
 #[component]
 pub fn ArticleMeta(
     /// What to write.
     tags: HeadTags,
 ) -> impl IntoView {
-    let metas = tags
-        .metas
-        .into_iter()
-        .map(|(attribute, key, content)| {
-            if attribute == "property" {
-                view! { <Meta property=key content/> }.into_any()
-            } else {
-                view! { <Meta name=key content/> }.into_any()
-            }
-        })
-        .collect_view();
-    view! {
-        <Title text=tags.title/>
-        {metas}
-        {tags.canonical.map(|href| view! { <Link rel="canonical" href/> })}
-        <Script type_="application/ld+json" id="folio_jsonld">{tags.json_ld}</Script>
-    }
+    use_document_head(tags);
 }
 
 /// Head tags for a static page, as plain elements rendered into its `<head>`.

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use folio_bundle::{Catalog, CatalogEntry};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
+use crate::article::meta::HeadTags;
 use crate::host::use_host;
 use crate::interface::{use_interface, Interface, Phrase};
 use crate::io;
 use crate::pages::failure::{ArticleSkeleton, Failure};
+use crate::pages::use_document_head::use_document_head;
 use crate::render_context::use_site;
 
 #[component]
@@ -56,14 +57,19 @@ fn Card(
 }
 
 /// The catalog page's one `h1`, shown before its list has loaded, and the document's title
-/// in the interface's language (a static page's `<title>` is written with the page).
+/// and description in the interface's language (a static page's are written with the page,
+/// in English).
 #[component]
 pub fn CatalogTitle() -> impl IntoView {
     let ui = use_interface();
-    view! {
-        <Title text=ui.say(Phrase::CatalogPageTitle)/>
-        <h1 class="page-title">{ui.say(Phrase::CatalogTitle)}</h1>
-    }
+    let mut head = HeadTags::titled(ui.say(Phrase::CatalogPageTitle));
+    head.metas.push((
+        "name",
+        "description".into(),
+        ui.say(Phrase::CatalogDescription),
+    ));
+    use_document_head(head);
+    view! { <h1 class="page-title">{ui.say(Phrase::CatalogTitle)}</h1> }
 }
 
 /// The cards of `catalog`, whose relative paths are relative to `folder` (ending in `/`).
@@ -94,9 +100,7 @@ pub fn CatalogPage() -> impl IntoView {
         io::catalog()
     });
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
-    let ui = use_interface();
     view! {
-        <Meta name="description" content=ui.say(Phrase::CatalogDescription)/>
         <CatalogTitle/>
         <Suspense fallback=ArticleSkeleton>
             {move || Suspend::new(async move {
