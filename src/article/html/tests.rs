@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use folio_bundle::{read_bundle, visit, Article};
+use folio_bundle::{read_bundle, visit, Article, Inline};
 
 use super::*;
 use crate::article::blocks::{block, footnote};
