@@ -128,6 +128,17 @@ fn tree(node: &web_sys::Node, out: &mut String) {
     }
 }
 
+/// Waits, 10 s at most, for the body to be complete, and says it is.
+async fn wait_until_complete(progress: BodyProgress) {
+    for _ in 0..200 {
+        if progress.0.get_untracked() == BodyState::Complete {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+}
+
 /// Mounts the long article with a fresh body progress, built as `building` says.
 fn mount(root: &web_sys::HtmlElement, building: Building) -> (BodyProgress, impl Drop) {
     mount_article(root, building, long_article())
@@ -164,13 +175,7 @@ async fn a_long_body_shows_its_first_screen_at_once_then_the_rest_in_order_witho
     assert!(root.query_selector(".footnotes").unwrap().is_none());
     assert_eq!(progress.0.get_untracked(), BodyState::Building);
 
-    for _ in 0..200 {
-        if progress.0.get_untracked() == BodyState::Complete {
-            break;
-        }
-        sleep(50).await;
-    }
-    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    wait_until_complete(progress).await;
     let paragraphs = ids(&root, ".story-body > p[id]");
     let expected: Vec<String> = (1..=PARAGRAPHS).map(|n| format!("body_p_{n}")).collect();
     assert_eq!(paragraphs, expected, "every paragraph, in order");
@@ -237,13 +242,7 @@ async fn slices_written_as_html_make_the_same_page_as_the_components() {
     let sliced = host();
     let (progress, _sliced) = mount_article(&sliced, Building::Sliced, mixed_article());
     assert_eq!(progress.0.get_untracked(), BodyState::Building);
-    for _ in 0..200 {
-        if progress.0.get_untracked() == BodyState::Complete {
-            break;
-        }
-        sleep(50).await;
-    }
-    assert_eq!(progress.0.get_untracked(), BodyState::Complete);
+    wait_until_complete(progress).await;
     let body = |root: &web_sys::HtmlElement| {
         let mut out = String::new();
         tree(

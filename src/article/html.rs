@@ -134,16 +134,16 @@ impl HtmlWriter {
                 rank, id, content, ..
             } => {
                 let rank = if (2..=5).contains(rank) { *rank } else { 6 };
-                let _ = write!(self.out, "<h{rank} id=\"");
-                push_escaped(&mut self.out, id, true);
-                self.out.push_str("\">");
+                let _ = write!(self.out, "<h{rank}");
+                self.attribute("id", id);
+                self.out.push('>');
                 self.inlines(content);
                 let _ = write!(self.out, "</h{rank}>");
             }
             Block::Paragraph { id, content } => {
-                self.out.push_str("<p id=\"");
-                push_escaped(&mut self.out, id, true);
-                self.out.push_str("\">");
+                self.out.push_str("<p");
+                self.attribute("id", id);
+                self.out.push('>');
                 self.inlines(content);
                 self.out.push_str("</p>");
             }
