@@ -63,6 +63,41 @@ impl Drop for Browser {
     }
 }
 
+/// What a WebDriver server answers once the browser's page process has died under a test:
+/// WebKitWebDriver, and ChromeDriver (after a `chrome://crash`, for one).
+const PAGE_CRASHED: [&str; 2] = ["session deleted because of page crash", "\"tab crashed\""];
+
+/// Makes a test that fails because its browser's page process died end the whole binary
+/// instead, saying so in `browser-stuck.txt`, as a browser that never starts does: `xtask`
+/// then restarts the driver and runs the file once more, and a second crash fails it. Any
+/// other failure is the test's own and is reported as usual.
+fn end_the_file_if_the_browser_crashes() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let message = info
+                .payload()
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| info.payload().downcast_ref::<&str>().copied())
+                .unwrap_or_default();
+            if PAGE_CRASHED.iter().any(|m| message.contains(m)) {
+                let why = format!(
+                    "{}'s page process crashed under the test: {}",
+                    Engine::current().name(),
+                    message.lines().next().unwrap_or_default()
+                );
+                note_progress(&why);
+                let _ = std::fs::write(artifacts().join("browser-stuck.txt"), &why);
+                eprintln!("{why}");
+                std::process::exit(1);
+            }
+            previous(info);
+        }));
+    });
+}
+
 /// Ends WebDriver session `id` with a plain `DELETE`, from a test that is unwinding.
 fn end_session(webdriver: &str, id: &str) {
     let Ok(target) = url::Url::parse(webdriver).and_then(|u| u.join(&format!("session/{id}")))
@@ -87,6 +122,7 @@ impl Browser {
         }
         let webdriver = std::env::var("FOLIO_WEBDRIVER")
             .expect("FOLIO_WEBDRIVER is not set: run through `cargo xtask test`");
+        end_the_file_if_the_browser_crashes();
         note_progress(&format!("start {}", engine.name()));
         let mut builder =
             ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());

@@ -64,14 +64,17 @@ fn test_files() -> Result<Vec<String>, String> {
 /// The end-to-end test files `files` (every one when empty), in `engine`, against the app
 /// at `app_url`, counted into the tier. Each file runs on its own, under [`FILE_LIMIT`]: a
 /// file still running then is stopped with its browser, reported, and run once more with a
-/// fresh WebDriver server; stopped twice, it fails. Afterwards, the tests that could not run
+/// fresh WebDriver server; stopped twice, it fails. A file whose browser never started, or
+/// whose page process crashed, ends itself saying so (`folio_e2e::Browser::start`) and is
+/// treated the same way. Afterwards, the tests that could not run
 /// in the engine are listed with their reasons (`not-run-ENGINE.txt`).
 pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) -> Outcome {
     std::fs::create_dir_all(artifacts).map_err(|e| e.to_string())?;
     let not_run = artifacts.join(format!("not-run-{}.txt", engine.name()));
     let _ = std::fs::remove_file(&not_run);
     let progress = artifacts.join("progress.log");
-    // Where a test binary says that its browser did not start (`folio_e2e::Browser`).
+    // Where a test binary says that its browser did not start, or that its page process
+    // crashed (`folio_e2e::Browser`).
     let stuck = artifacts.join("browser-stuck.txt");
     let stopped_itself = || std::fs::read_to_string(&stuck).ok();
     let files: Vec<String> = if files.is_empty() {
