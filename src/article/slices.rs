@@ -27,6 +27,11 @@ pub const TEXT_PER_NODE: usize = 64;
 pub const SLICE_MS: f64 = 25.0;
 /// The longest a slice may build, in ms, however long the browser's turns take.
 pub const MAX_SLICE_MS: f64 = 100.0;
+/// The most a slice in the page may add, in nodes: the browser styles and lays out what a
+/// slice added in the frame after it, at about 20 µs a node on a fast machine, and a slice
+/// written as HTML adds several times more in the same time than one built by components,
+/// so its time alone no longer bounds that frame.
+pub const MAX_SLICE_WEIGHT: usize = 4_000;
 /// How long a slice may build for a document off screen (a takeover's copy), which the
 /// browser neither styles nor lays out until it is put in the page.
 pub const OFF_SCREEN_SLICE_MS: f64 = 50.0;
@@ -209,17 +214,24 @@ impl Schedule {
         self.next >= self.weights.len()
     }
 
-    /// One slice: builds batch after batch until `clock` has passed `deadline` (one batch
-    /// at least) or nothing is left.
+    /// One slice: builds batch after batch until `clock` has passed `deadline` or the
+    /// batches weigh `max_weight` nodes (one batch at least), or nothing is left.
     pub fn slice(
         &mut self,
         deadline: f64,
+        max_weight: usize,
         mut clock: impl FnMut() -> f64,
         mut build: impl FnMut(Batch),
     ) {
+        let mut spent = 0;
         while let Some(batch) = self.next_batch() {
+            let units = match &batch {
+                Batch::Blocks(r) => r.clone(),
+                Batch::Notes(r) => r.start + self.blocks..r.end + self.blocks,
+            };
+            spent += self.weights[units].iter().sum::<usize>();
             build(batch);
-            if clock() >= deadline {
+            if clock() >= deadline || spent >= max_weight {
                 break;
             }
         }

@@ -1,7 +1,8 @@
 //! Builds a long document in the browser: its first screen at once, in the view, then the
-//! rest a slice per frame, each building for as long as [`super::slice_budget`] allows,
-//! put before a marker where the first screen ends; the footnotes after every block. What
-//! is built stays as it is: each slice only adds. Browser only.
+//! rest a slice per frame, each building for as long as [`super::slice_budget`] allows and
+//! adding at most [`MAX_SLICE_WEIGHT`] nodes to the page, put before a marker where the
+//! first screen ends; the footnotes after every block. What is built stays as it is: each
+//! slice only adds. Browser only.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use leptos::tachys::view::{Mountable, Render};
 use web_sys::Element;
 
 use super::deep_link::DeepLink;
-use super::{slice_budget, Batch, BodyProgress, BodyState, Building, Schedule};
+use super::{slice_budget, Batch, BodyProgress, BodyState, Building, Schedule, MAX_SLICE_WEIGHT};
 use crate::article::blocks::{block, blocks, footnote, footnote_list};
 use crate::article::html::{HtmlWriter, Part};
 use crate::yielding::{now_ms, yield_to_browser};
@@ -238,12 +239,17 @@ async fn build_rest(
             deep_link = Some(DeepLink::watch());
         }
         let start = now_ms();
-        let deadline = if turns {
-            start + slice_budget(in_page, start - last_slice_end)
-        } else {
-            f64::INFINITY
+        let (deadline, max_weight) = match (turns, in_page) {
+            (true, true) => (
+                start + slice_budget(true, start - last_slice_end),
+                MAX_SLICE_WEIGHT,
+            ),
+            (true, false) => (start + slice_budget(false, 0.0), usize::MAX),
+            (false, _) => (f64::INFINITY, usize::MAX),
         };
-        schedule.slice(deadline, now_ms, |batch| rest.build(batch, &marker));
+        schedule.slice(deadline, max_weight, now_ms, |batch| {
+            rest.build(batch, &marker)
+        });
         last_slice_end = now_ms();
         if schedule.is_done() {
             marker.remove();

@@ -5,7 +5,7 @@ use folio_bundle::{markdown, read_bundle, Document, Report};
 
 use super::{
     note_weight, slice_budget, weight, Batch, Schedule, BATCH, FIRST_SCREEN, MAX_SLICE_MS,
-    OFF_SCREEN_SLICE_MS, SLICE_MS, TEXT_PER_NODE,
+    MAX_SLICE_WEIGHT, OFF_SCREEN_SLICE_MS, SLICE_MS, TEXT_PER_NODE,
 };
 
 fn parse(text: &str) -> Document {
@@ -119,6 +119,7 @@ fn a_slice_builds_until_its_deadline_and_always_builds_something() {
     let mut built = 0;
     s.slice(
         35.0,
+        usize::MAX,
         || {
             now += 10.0;
             now
@@ -128,14 +129,42 @@ fn a_slice_builds_until_its_deadline_and_always_builds_something() {
     assert_eq!(built, 4);
     // A deadline already passed still builds one batch, so the build always moves on.
     let mut built = 0;
-    s.slice(0.0, || 1_000.0, |_| built += 1);
+    s.slice(0.0, usize::MAX, || 1_000.0, |_| built += 1);
     assert_eq!(built, 1);
     // An unhurried clock builds the rest; then there is nothing left.
-    s.slice(f64::MAX, || 0.0, |_| {});
+    s.slice(f64::MAX, usize::MAX, || 0.0, |_| {});
     assert!(s.is_done());
     let mut built = 0;
-    s.slice(f64::MAX, || 0.0, |_| built += 1);
+    s.slice(f64::MAX, usize::MAX, || 0.0, |_| built += 1);
     assert_eq!(built, 0);
+}
+
+#[test]
+fn a_slice_in_the_page_stops_once_it_has_added_its_weight_in_nodes() {
+    let doc = parse(&paragraphs(5_000));
+    let mut s = Schedule::new(&doc.blocks, &doc.footnotes);
+    s.first_screen();
+    let weights: Vec<usize> = doc.blocks.iter().map(weight).collect();
+    // A clock that never moves: only the weight ends the slice.
+    let mut added = Vec::new();
+    s.slice(f64::MAX, MAX_SLICE_WEIGHT, || 0.0, |b| added.push(b));
+    let of = |b: &Batch| match b {
+        Batch::Blocks(r) => weights[r.clone()].iter().sum::<usize>(),
+        Batch::Notes(_) => panic!("a note before the blocks are done"),
+    };
+    let total: usize = added.iter().map(of).sum();
+    let last = added.last().map(of).unwrap_or_default();
+    assert!(
+        total >= MAX_SLICE_WEIGHT && total - last < MAX_SLICE_WEIGHT,
+        "the slice added {total} nodes in {} batches, the last {last}: it stops at the first batch \
+         that reaches {MAX_SLICE_WEIGHT}",
+        added.len()
+    );
+    assert!(!s.is_done(), "5,000 paragraphs weigh more than one slice");
+    // A block heavier than the limit is still built, alone.
+    let mut built = 0;
+    s.slice(f64::MAX, 1, || 0.0, |_| built += 1);
+    assert_eq!(built, 1);
 }
 
 #[test]
