@@ -238,7 +238,11 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
         }
         other => other?,
     };
-    match Article::assemble(manifest, &body, &mut report) {
+    #[cfg(target_arch = "wasm32")]
+    let mut pause = crate::yielding::turn_every(crate::yielding::READING_MS);
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut pause = folio_bundle::pause::no_pause;
+    match Article::assemble_in_steps(manifest, &body, &mut report, &mut pause).await {
         Some(article) => {
             // At most the first few of each rule, then a count of the rest, in one message.
             let lines: Vec<String> = report
@@ -250,6 +254,10 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
                 let text = format!("bundle warnings:\n{}", lines.join("\n"));
                 web_sys::console::warn_1(&text.into());
             }
+            // Reading a long body gives the browser turns (`turn_every`); building its first
+            // screen is a task of its own too, after a frame, not the rest of the last step.
+            #[cfg(target_arch = "wasm32")]
+            crate::yielding::yield_to_browser().await;
             Ok(LoadedArticle {
                 article: Arc::new(article),
                 base,

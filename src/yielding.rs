@@ -48,6 +48,29 @@ fn after_next_frame(window: &web_sys::Window, then: js_sys::Function) -> bool {
         .is_ok()
 }
 
+/// How long reading a bundle may go on before it gives the browser a turn, in ms.
+pub const READING_MS: f64 = 40.0;
+
+/// A pause for the bundle crate's readings in steps (`folio_bundle::pause`): over at once
+/// until `every_ms` have passed since the last turn, then a turn for the browser. Never in
+/// a hidden page, where no reader is waiting and a timer may wait a second.
+pub fn turn_every(every_ms: f64) -> impl FnMut() -> folio_bundle::pause::Waiting {
+    let last = std::rc::Rc::new(std::cell::Cell::new(now_ms()));
+    move || {
+        let last = std::rc::Rc::clone(&last);
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| !d.hidden());
+        let due = visible && now_ms() - last.get() >= every_ms;
+        Box::pin(async move {
+            if due {
+                yield_to_browser().await;
+                last.set(now_ms());
+            }
+        })
+    }
+}
+
 /// The clock the work measures itself by, in milliseconds.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

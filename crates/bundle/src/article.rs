@@ -1,14 +1,14 @@
 //! An article: a manifest whose Markdown is parsed and whose references all resolve.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
+use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{plain_text, Block, Document, Inline, Scope};
 use crate::limits;
 use crate::manifest::{self, Manifest};
 use crate::markdown;
+use crate::pause::{self, no_pause, Waiting};
 use crate::url::LinkTarget;
 use crate::visit::{self, With};
 
@@ -30,8 +30,24 @@ impl Article {
     /// the manifest, then checks every media reference. `None` when there are errors;
     /// every problem is in `report` either way.
     pub fn assemble(manifest: Manifest, body: &[u8], report: &mut Report) -> Option<Article> {
+        pause::at_once(Self::assemble_in_steps(
+            manifest,
+            body,
+            report,
+            &mut no_pause,
+        ))
+    }
+
+    /// [`Article::assemble`] in steps, awaiting `pause` now and then while it reads the body
+    /// (`crate::pause`): for a browser, which gives the page a turn there.
+    pub async fn assemble_in_steps(
+        manifest: Manifest,
+        body: &[u8],
+        report: &mut Report,
+        pause: &mut dyn FnMut() -> Waiting,
+    ) -> Option<Article> {
         let before = report.error_count();
-        let body = markdown_file(&manifest.body, body, report);
+        let body = markdown_file(&manifest.body, body, report, pause).await;
         let teasers = manifest
             .sidebars
             .iter()
@@ -123,7 +139,12 @@ impl Spoken {
 }
 
 /// Reads a Markdown file of the bundle, checking its size and encoding.
-fn markdown_file(file: &str, bytes: &[u8], report: &mut Report) -> Option<Document> {
+async fn markdown_file(
+    file: &str,
+    bytes: &[u8],
+    report: &mut Report,
+    pause: &mut dyn FnMut() -> Waiting,
+) -> Option<Document> {
     if bytes.len() > limits::MARKDOWN_FILE_BYTES {
         let msg = format!(
             "{} bytes, more than the {} allowed",
@@ -134,7 +155,7 @@ fn markdown_file(file: &str, bytes: &[u8], report: &mut Report) -> Option<Docume
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Some(markdown::parse(file, text, report)),
+        Ok(text) => Some(markdown::parse_in_steps(Scope::body(), file, text, report, pause).await),
         Err(e) => {
             let msg = format!(
                 "not UTF-8 text (invalid byte at offset {})",

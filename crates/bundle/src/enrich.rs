@@ -1,13 +1,13 @@
 //! Small pure passes that turn a freshly walked document into the one the viewer renders.
 //! Each is tested on its own; [`run`] applies them in their one correct order.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::diagnostic::{Report, Rule};
 use crate::document::{plain_text, Block, Document, Inline, OutlineEntry, Scope};
 use crate::markdown::warn;
+use crate::pause::{self, no_pause, Waiting};
 use crate::url::LinkTarget;
 use crate::visit::{self, With, WithMut};
+use std::collections::{HashMap, HashSet};
 use unicase::UniCase;
 
 /// Applies every pass in order:
@@ -19,13 +19,27 @@ use unicase::UniCase;
 /// 6. paragraph ids, for read aloud;
 /// 7. the word count last, over the final blocks.
 pub fn run(file: &str, scope: Scope, doc: Document, report: &mut Report) -> Document {
+    pause::at_once(run_in_steps(file, scope, doc, report, &mut no_pause))
+}
+
+/// [`run`], awaiting `pause` between the passes (`crate::pause`).
+pub async fn run_in_steps(
+    file: &str,
+    scope: Scope,
+    doc: Document,
+    report: &mut Report,
+    pause: &mut dyn FnMut() -> Waiting,
+) -> Document {
     let doc = promote_figures(Document { scope, ..doc });
     let doc = assign_heading_ids(doc);
+    pause().await;
     let doc = number_footnotes(file, doc, report);
     let doc = build_outline(doc);
     check_heading_order(file, &doc, report);
+    pause().await;
     let doc = settle_headings(doc);
     let doc = name_paragraphs(doc);
+    pause().await;
     count_words(doc)
 }
 

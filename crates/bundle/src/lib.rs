@@ -15,6 +15,7 @@ mod json;
 pub mod limits;
 pub mod manifest;
 pub mod markdown;
+pub mod pause;
 pub mod url;
 pub mod visit;
 

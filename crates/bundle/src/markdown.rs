@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Options, Parser};
 use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{Document, Scope};
 use crate::enrich;
+use crate::pause::{self, no_pause, Waiting};
 
 /// The Markdown extensions a bundle may use, on top of CommonMark.
 pub fn options() -> Options {
@@ -29,6 +30,18 @@ pub fn parse(file: &str, text: &str, report: &mut Report) -> Document {
 /// [`parse`] for a text of the article other than its body, such as a sidebar's teaser,
 /// whose element ids are made in `scope`.
 pub fn parse_in(scope: Scope, file: &str, text: &str, report: &mut Report) -> Document {
+    pause::at_once(parse_in_steps(scope, file, text, report, &mut no_pause))
+}
+
+/// [`parse_in`] in steps, awaiting `pause` now and then while it walks the text and between
+/// the enrichment passes (`crate::pause`).
+pub async fn parse_in_steps(
+    scope: Scope,
+    file: &str,
+    text: &str,
+    report: &mut Report,
+    pause: &mut dyn FnMut() -> Waiting,
+) -> Document {
     if let Err(message) = budget::check_tables(text) {
         report.push(Diagnostic::new(Rule::TooLarge, file, "", message));
         return Document {
@@ -41,8 +54,8 @@ pub fn parse_in(scope: Scope, file: &str, text: &str, report: &mut Report) -> Do
         .into_offset_iter()
         .filter(|(event, _)| !is_html_comment(event))
         .map(|(event, range)| (event, lines.line_of(range.start)));
-    let document = walker::walk(file, events, report);
-    enrich::run(file, scope, document, report)
+    let document = walker::walk(file, events, report, pause).await;
+    enrich::run_in_steps(file, scope, document, report, pause).await
 }
 
 /// Whether an event is an HTML comment, which is dropped: it was never meant to be seen.

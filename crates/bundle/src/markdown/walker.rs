@@ -13,6 +13,7 @@ use pulldown_cmark::{CowStr, Event, TagEnd};
 use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{Block, Document, Footnote, Inline};
 use crate::markdown::warn;
+use crate::pause::{Waiting, EVENTS_PER_PAUSE};
 
 use frame::{flush_paragraph, frame, Frame, Kind};
 
@@ -27,11 +28,13 @@ struct Walker<'r> {
     warned_depth: bool,
 }
 
-/// Walks `events`, each with its line number, into a document (not yet enriched).
-pub(super) fn walk<'e>(
+/// Walks `events`, each with its line number, into a document (not yet enriched),
+/// awaiting `pause` after every [`EVENTS_PER_PAUSE`] events.
+pub(super) async fn walk<'e>(
     file: &str,
     events: impl Iterator<Item = (Event<'e>, usize)>,
     report: &mut Report,
+    pause: &mut dyn FnMut() -> Waiting,
 ) -> Document {
     let mut w = Walker {
         file,
@@ -41,7 +44,10 @@ pub(super) fn walk<'e>(
         warned_depth: false,
     };
     let mut budget = Budget::default();
-    for (event, line) in events {
+    for (n, (event, line)) in events.enumerate() {
+        if n % EVENTS_PER_PAUSE == EVENTS_PER_PAUSE - 1 {
+            pause().await;
+        }
         if let Err(message) = budget.spend(&event) {
             // Stop here: what was walked is dropped with the error, and nothing more is made.
             w.report.push(Diagnostic::new(
