@@ -62,7 +62,9 @@ pub fn off_screen<V: IntoView + 'static>(
 }
 
 /// Renders `app` in place of what `root` holds, in one task, and marks the page ready;
-/// `<html>`'s `data-folio-body` then follows the article's body as it is built.
+/// `<html>`'s `data-folio-body` then follows the article's body as it is built. A tool
+/// pressed before (the reading panel, drawn again in another language) is pressed again
+/// once the article it belongs to is drawn: a page the app loads has no tools until then.
 pub fn in_place<V: IntoView + 'static>(
     root: &Element,
     app: impl FnOnce() -> V + 'static,
@@ -72,7 +74,19 @@ pub fn in_place<V: IntoView + 'static>(
     keep_place(root, root, || {
         root.set_inner_html("");
         leptos::mount::mount_to(target, move || {
-            Effect::new(move |_| mark_body(progress.0.get()));
+            Effect::new(move |_| {
+                let state = progress.0.get();
+                mark_body(state);
+                // After a frame: the article is drawn in this turn, but put in the page later.
+                if state != BodyState::NotStarted {
+                    leptos::task::spawn_local(async {
+                        yield_to_browser().await;
+                        if let Some(html) = html() {
+                            press_what_waited(&html);
+                        }
+                    });
+                }
+            });
             app()
         })
         .forget();
@@ -143,7 +157,8 @@ pub fn mark_ready() {
 }
 
 /// Presses again the reading tool the reader pressed before the app was there: the page's
-/// loader noted which one, by its place among the tools, in `data-folio-pressed`.
+/// loader noted which one, by its place among the tools, in `data-folio-pressed`. Until
+/// the tools are there, the note is kept for the next call.
 fn press_what_waited(html: &Element) {
     let Some(n) = html
         .get_attribute("data-folio-pressed")
@@ -151,15 +166,16 @@ fn press_what_waited(html: &Element) {
     else {
         return;
     };
-    let _ = html.remove_attribute("data-folio-pressed");
     let tool = html
         .query_selector_all(".article-tools button")
         .ok()
         .and_then(|tools| tools.item(n))
         .and_then(|t| t.dyn_into::<HtmlElement>().ok());
-    if let Some(tool) = tool {
-        tool.click();
-    }
+    let Some(tool) = tool else {
+        return;
+    };
+    let _ = html.remove_attribute("data-folio-pressed");
+    tool.click();
     // Where the reader was inside what the tool opened, such as a list in the panel.
     if let Some(id) = html.get_attribute("data-folio-focus") {
         let _ = html.remove_attribute("data-folio-focus");

@@ -94,6 +94,27 @@ async fn a_reader_s_choice_of_language_is_kept_and_followed_on_every_page() {
 }
 
 #[tokio::test]
+async fn on_a_page_the_app_loads_by_its_bundle_the_panel_opens_again_after_a_choice() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&format!("?bundle=bundles/{ENGLISH}/")).await;
+    // The page is drawn again and loads its bundle again; the panel opens once the article,
+    // and so its Reading settings button, is there (`choose_language` waits for it).
+    choose_language(&b, "Русский").await;
+    assert_eq!(
+        b.text("#folio_reading_title").await,
+        phrase("ru", "reading-settings")
+    );
+    assert_eq!(
+        b.eval("return [document.activeElement.id, document.documentElement.dataset.folioPressed || null];")
+            .await,
+        json!(["folio_reading_language", null]),
+        "the list focused, and nothing left to press"
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+#[tokio::test]
 async fn without_a_choice_the_list_of_articles_follows_the_browser_s_languages() {
     let test = "without_a_choice_the_list_of_articles_follows_the_browser_s_languages";
     let Some(b) = Browser::start_for(test, 1280, 900, &[Setting::Languages("fa,en")]).await else {
