@@ -255,9 +255,8 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
                 web_sys::console::warn_1(&text.into());
             }
             // Reading a long body gives the browser turns (`turn_every`); building its first
-            // screen is a task of its own too, after a frame, not the rest of the last step.
-            #[cfg(target_arch = "wasm32")]
-            crate::yielding::yield_to_browser().await;
+            // screen starts in a task of its own too if the reading took long.
+            pause().await;
             Ok(LoadedArticle {
                 article: Arc::new(article),
                 base,

@@ -9,7 +9,7 @@ mod takeover;
 
 use std::sync::Arc;
 
-use folio_bundle::{read_bundle, read_catalog, Report};
+use folio_bundle::{pause, read_catalog, read_manifest, Article, Report};
 use serde::{Deserialize, Serialize};
 
 use crate::io::LoadedArticle;
@@ -62,6 +62,15 @@ pub enum PageData {
 impl PageData {
     /// The page and its place in the site, or every problem when the files do not read.
     pub fn into_page(self) -> Result<(Page, Site), Report> {
+        pause::at_once(self.into_page_in_steps(&mut pause::no_pause))
+    }
+
+    /// [`PageData::into_page`], awaiting `pause` now and then while it reads an article's
+    /// bundle (`folio_bundle::pause`).
+    pub async fn into_page_in_steps(
+        self,
+        pause: &mut dyn FnMut() -> pause::Waiting,
+    ) -> Result<(Page, Site), Report> {
         match self {
             PageData::Catalog {
                 root,
@@ -84,7 +93,14 @@ impl PageData {
                 body,
                 embed,
             } => {
-                let (article, report) = read_bundle(manifest.as_bytes(), body.as_bytes());
+                let mut report = Report::default();
+                let article = match read_manifest(manifest.as_bytes(), &mut report) {
+                    Some(manifest) => {
+                        Article::assemble_in_steps(manifest, body.as_bytes(), &mut report, pause)
+                            .await
+                    }
+                    None => None,
+                };
                 let article = article.ok_or(report)?;
                 let loaded = LoadedArticle {
                     article: Arc::new(article),
@@ -113,9 +129,12 @@ impl PageData {
 }
 
 /// The page to show: the one the query names (`?article=`, `?bundle=`: `index.html`, which
-/// also holds the list of articles, is their page too), or else the static page's own.
+/// also holds the list of articles, is their page too), or else the static page's own, its
+/// bundle read in steps that give the browser a turn (`yielding::turn_every`); what is
+/// built from it then starts in a task of its own if the reading took long.
 #[cfg(target_arch = "wasm32")]
-fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
+async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
+    use crate::yielding::{turn_every, READING_MS};
     let query = document
         .location()
         .and_then(|l| l.search().ok())
@@ -123,34 +142,45 @@ fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
     let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
     let asked = Place::from_query(get("article"), get("bundle"));
-    let from_page = || {
-        document
-            .get_element_by_id(DATA_ID)
-            .and_then(|script| script.text_content())
-            .and_then(|text| serde_json::from_str::<PageData>(&text).ok())
-            .and_then(|data| data.into_page().ok())
-    };
-    match asked {
-        Place::Catalog => from_page().unwrap_or((Page::Load(Place::Catalog), Site::at_root())),
-        place => (Page::Load(place), Site::at_root()),
+    if asked != Place::Catalog {
+        return (Page::Load(asked), Site::at_root());
     }
+    let data = document
+        .get_element_by_id(DATA_ID)
+        .and_then(|script| script.text_content())
+        .and_then(|text| serde_json::from_str::<PageData>(&text).ok());
+    let Some(data) = data else {
+        return (Page::Load(Place::Catalog), Site::at_root());
+    };
+    let mut pause = turn_every(READING_MS);
+    let page = data.into_page_in_steps(&mut pause).await;
+    pause().await;
+    page.unwrap_or((Page::Load(Place::Catalog), Site::at_root()))
 }
 
-/// Starts the app. A page whose data is in hand (a static page) is taken over off screen;
-/// a page the app loads itself is rendered in place of the root's content at once,
-/// keeping the scroll position and the focused element. Either way `<html>` is then marked
-/// `data-folio-app="ready"`, and `data-folio-body="complete"` once every block of the
-/// article's body is in the page.
+/// Starts the app, in a task of its own. A page whose data is in hand (a static page) is
+/// taken over off screen; a page the app loads itself is rendered in place of the root's
+/// content at once, keeping the scroll position and the focused element. Either way
+/// `<html>` is then marked `data-folio-app="ready"`, and `data-folio-body="complete"` once
+/// every block of the article's body is in the page.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use leptos::prelude::*;
-
-    use crate::article::slices::{BodyProgress, BodyState};
-
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let (page, site) = chosen_page(&document);
+    wasm_bindgen_futures::spawn_local(async move {
+        let (page, site) = chosen_page(&document).await;
+        show(&document, page, site);
+    });
+}
+
+/// Shows `page`: the rest of [`start`], once the page's data is read.
+#[cfg(target_arch = "wasm32")]
+fn show(document: &web_sys::Document, page: Page, site: Site) {
+    use leptos::prelude::{provide_context, RwSignal};
+
+    use crate::article::slices::{BodyProgress, BodyState};
+
     let languages = readers_languages(site.embed.is_some());
     if matches!(page, Page::Saved) {
         // The Saved page is the offline script's: its static markup is already the app's,
@@ -167,7 +197,7 @@ pub fn start() {
         leptos::view! { <crate::App page=page site=site host=host languages=languages/> }
     };
     match document.get_element_by_id(ROOT_ID) {
-        Some(root) if in_hand => takeover::off_screen(&document, &root, app, progress),
+        Some(root) if in_hand => takeover::off_screen(document, &root, app, progress),
         Some(root) => takeover::in_place(&root, app, progress),
         None => {
             if let Some(body) = document.body() {

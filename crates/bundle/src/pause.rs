@@ -21,7 +21,7 @@ pub fn no_pause() -> Waiting {
 /// The value of `reading`, run to its end here. For readings whose every pause is
 /// [`no_pause`], which never waits, so the first poll finishes it; the loop only stands in
 /// for a wait that cannot come.
-pub(crate) fn at_once<T>(reading: impl Future<Output = T>) -> T {
+pub fn at_once<T>(reading: impl Future<Output = T>) -> T {
     let mut reading = std::pin::pin!(reading);
     let mut cx = Context::from_waker(Waker::noop());
     loop {
