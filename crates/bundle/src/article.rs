@@ -1,7 +1,8 @@
 //! An article: a manifest whose Markdown is parsed and whose references all resolve.
 
-use serde::Serialize;
 use std::collections::HashSet;
+
+use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{plain_text, Block, Document, Inline, Scope};

@@ -1,13 +1,14 @@
 //! Small pure passes that turn a freshly walked document into the one the viewer renders.
 //! Each is tested on its own; [`run`] applies them in their one correct order.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Report, Rule};
 use crate::document::{plain_text, Block, Document, Inline, OutlineEntry, Scope};
 use crate::markdown::warn;
 use crate::pause::{self, no_pause, Waiting};
 use crate::url::LinkTarget;
 use crate::visit::{self, With, WithMut};
-use std::collections::{HashMap, HashSet};
 use unicase::UniCase;
 
 /// Applies every pass in order:

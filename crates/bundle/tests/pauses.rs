@@ -101,7 +101,7 @@ fn a_long_body_read_in_steps_pauses_often_and_reads_what_it_reads_at_once() {
 }
 
 #[test]
-fn a_short_body_reads_in_one_step_but_the_passes_between_them() {
+fn a_short_body_pauses_only_between_the_passes() {
     let (article, _, pauses, _) = read_in_steps(common::BODY);
     assert!(article.is_some());
     assert!(
