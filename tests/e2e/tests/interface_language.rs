@@ -97,6 +97,8 @@ async fn a_reader_s_choice_of_language_is_kept_and_followed_on_every_page() {
 async fn on_a_page_the_app_loads_by_its_bundle_the_panel_opens_again_after_a_choice() {
     let b = Browser::start(1280, 900).await;
     b.open(&format!("?bundle=bundles/{ENGLISH}/")).await;
+    // The app is there before the article it loads, and the reading panel with it.
+    b.wait_for_css("dialog#folio_reading_panel").await;
     // The page is drawn again and loads its bundle again; the panel opens once the article,
     // and so its Reading settings button, is there (`choose_language` waits for it).
     choose_language(&b, "Русский").await;
