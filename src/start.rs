@@ -9,7 +9,7 @@ mod takeover;
 
 use std::sync::Arc;
 
-use folio_bundle::{pause, read_catalog, read_manifest, Article, Report};
+use folio_bundle::{pause, read_bundle_in_steps, read_catalog, Report};
 use serde::{Deserialize, Serialize};
 
 use crate::io::LoadedArticle;
@@ -93,14 +93,8 @@ impl PageData {
                 body,
                 embed,
             } => {
-                let mut report = Report::default();
-                let article = match read_manifest(manifest.as_bytes(), &mut report) {
-                    Some(manifest) => {
-                        Article::assemble_in_steps(manifest, body.as_bytes(), &mut report, pause)
-                            .await
-                    }
-                    None => None,
-                };
+                let (article, report) =
+                    read_bundle_in_steps(manifest.as_bytes(), body.as_bytes(), pause).await;
                 let article = article.ok_or(report)?;
                 let loaded = LoadedArticle {
                     article: Arc::new(article),

@@ -15,7 +15,7 @@ pub async fn yield_to_browser() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let visible = window.document().is_some_and(|d| !d.hidden());
+    let visible = page_visible();
     let promise = Promise::new(&mut |resolve, _| {
         let scheduled = if visible {
             after_next_frame(&window, resolve.clone())
@@ -58,10 +58,7 @@ pub fn turn_every(every_ms: f64) -> impl FnMut() -> folio_bundle::pause::Waiting
     let last = std::rc::Rc::new(std::cell::Cell::new(now_ms()));
     move || {
         let last = std::rc::Rc::clone(&last);
-        let visible = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| !d.hidden());
-        let due = visible && now_ms() - last.get() >= every_ms;
+        let due = page_visible() && now_ms() - last.get() >= every_ms;
         Box::pin(async move {
             if due {
                 yield_to_browser().await;
@@ -69,6 +66,13 @@ pub fn turn_every(every_ms: f64) -> impl FnMut() -> folio_bundle::pause::Waiting
             }
         })
     }
+}
+
+/// Whether the page is shown: a hidden one paints no frames and has no reader waiting.
+fn page_visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden())
 }
 
 /// The clock the work measures itself by, in milliseconds.

@@ -224,12 +224,12 @@ impl Schedule {
         mut build: impl FnMut(Batch),
     ) {
         let mut spent = 0;
-        while let Some(batch) = self.next_batch() {
-            let units = match &batch {
-                Batch::Blocks(r) => r.clone(),
-                Batch::Notes(r) => r.start + self.blocks..r.end + self.blocks,
+        loop {
+            let from = self.next;
+            let Some(batch) = self.next_batch() else {
+                break;
             };
-            spent += self.weights[units].iter().sum::<usize>();
+            spent += self.weights[from..self.next].iter().sum::<usize>();
             build(batch);
             if clock() >= deadline || spent >= max_weight {
                 break;

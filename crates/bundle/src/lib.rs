@@ -32,8 +32,20 @@ pub use url::{classify, LinkTarget, Refusal};
 
 /// Reads a whole bundle from its manifest and body bytes, as the viewer receives them.
 pub fn read_bundle(manifest: &[u8], body: &[u8]) -> (Option<Article>, Report) {
+    pause::at_once(read_bundle_in_steps(manifest, body, &mut pause::no_pause))
+}
+
+/// [`read_bundle`] in steps, awaiting `pause` now and then while it reads the body
+/// ([`Article::assemble_in_steps`]).
+pub async fn read_bundle_in_steps(
+    manifest: &[u8],
+    body: &[u8],
+    pause: &mut dyn FnMut() -> pause::Waiting,
+) -> (Option<Article>, Report) {
     let mut report = Report::default();
-    let article =
-        read_manifest(manifest, &mut report).and_then(|m| Article::assemble(m, body, &mut report));
+    let article = match read_manifest(manifest, &mut report) {
+        Some(m) => Article::assemble_in_steps(m, body, &mut report, pause).await,
+        None => None,
+    };
     (article, report)
 }

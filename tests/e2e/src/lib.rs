@@ -88,14 +88,20 @@ fn end_the_file_if_the_browser_crashes() {
                     Engine::current().name(),
                     message.lines().next().unwrap_or_default()
                 );
-                note_progress(&why);
-                let _ = std::fs::write(artifacts().join("browser-stuck.txt"), &why);
                 eprintln!("{why}");
-                std::process::exit(1);
+                end_the_file(&why);
             }
             previous(info);
         }));
     });
+}
+
+/// Ends the test binary, saying `why` in `browser-stuck.txt`: `xtask` then restarts the
+/// driver and runs the file once more.
+fn end_the_file(why: &str) -> ! {
+    note_progress(why);
+    let _ = std::fs::write(artifacts().join("browser-stuck.txt"), why);
+    std::process::exit(1);
 }
 
 /// Ends WebDriver session `id` with a plain `DELETE`, from a test that is unwinding.
@@ -141,9 +147,7 @@ impl Browser {
                     engine.name(),
                     SESSION_START.as_secs()
                 );
-                note_progress(&why);
-                let _ = std::fs::write(artifacts().join("browser-stuck.txt"), &why);
-                std::process::exit(1);
+                end_the_file(&why);
             }
         };
         let session = client.session_id().await.ok().flatten();
