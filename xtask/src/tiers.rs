@@ -13,6 +13,7 @@
 //! `tests: N passed, N failed` always prints, a failed tier counting as a failure.
 
 mod count;
+mod disk;
 pub mod e2e;
 mod engine;
 mod nginx;
@@ -72,6 +73,8 @@ const TIERS: [Tier; 9] = [
 
 /// Runs every tier, even after one fails, then prints the closing count.
 pub fn run_all() -> Outcome {
+    let target = root().join("target");
+    disk::warn_if_short(&target, disk::used_bytes(&target));
     let outcome = setup::all(setup::Needs::TEST)
         .and_then(|_| floors())
         .map(|floors| {
@@ -125,7 +128,10 @@ fn tier(
     let counted = count::current();
     let floor = floors.get(key).copied().unwrap_or(1);
     let outcome = ran
-        .map_err(|e| format!("{name}: {e}"))
+        .map_err(|e| match disk::full_disk_note(&root().join("target")) {
+            Some(note) => format!("{name}: {e} ({note})"),
+            None => format!("{name}: {e}"),
+        })
         .and_then(|_| judge(name, counted, floor));
     eprintln!(
         "xtask: {name}: {} passed, {} failed, {} ignored (floor {floor}){}",
