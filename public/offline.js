@@ -12,7 +12,7 @@ const workers = "serviceWorker" in navigator && window.isSecureContext ? navigat
  * which the build and the app set). The build writes the English words in here and every
  * other language's beside this file (words/LANG.json, from src/interface/LANG/offline.ftl),
  * fetched on a page in that language; until they are here, messages are in English. Each
- * {name} in them is a value. */
+ * {name} in them is a value. Each language says its direction under "-direction". */
 
 const WORDS = {};
 const fetching = {};
@@ -56,7 +56,7 @@ function translate() {
   const status = document.querySelector(".app-status");
   if (status) {
     status.lang = language();
-    status.dir = language() === "fa" ? "rtl" : "ltr";
+    status.dir = (WORDS[language()] || {})["-direction"] || "ltr";
   }
   for (const element of document.querySelectorAll("[data-folio-words]")) {
     element.textContent = say(element.getAttribute("data-folio-words"));

@@ -66,21 +66,34 @@ fn write_page_words(dist: &Path) -> Outcome {
     let folder = dist.join("words");
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     for locale in Locale::ALL {
-        let (language, words) = (locale.tag(), page_words(locale));
-        if words.is_empty() {
-            return Err(format!("the page's words have no {language}"));
-        }
+        let language = locale.tag();
+        let words = script_words(locale)?;
         if locale == Locale::En {
             let english = serde_json::json!({ "en": words });
             let script = script.replacen(MARK, &format!("const WORDS = {english};"), 1);
             std::fs::write(&path, script)
         } else {
-            let words = serde_json::Value::Object(words.clone());
+            let words = serde_json::Value::Object(words);
             std::fs::write(folder.join(format!("{language}.json")), words.to_string())
         }
         .map_err(|e| format!("cannot write the {language} words: {e}"))?;
     }
     Ok(())
+}
+
+/// The key under which the script finds the direction its words are written in. No Fluent
+/// message can have it as its id: message ids start with a letter.
+const DIRECTION: &str = "-direction";
+
+/// The page's words in `locale` as the offline script reads them: the messages, and the
+/// language's direction under [`DIRECTION`] for the status line's `dir`.
+fn script_words(locale: Locale) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut words = page_words(locale).clone();
+    if words.is_empty() {
+        return Err(format!("the page's words have no {}", locale.tag()));
+    }
+    words.insert(DIRECTION.into(), locale.direction().into());
+    Ok(words)
 }
 
 /// Writes the static pages into the built site in `dist`, and the page's words into its
@@ -141,4 +154,34 @@ pub fn render(args: &[String]) -> Outcome {
     }
     crate::offline::write_service_worker(out)?;
     crate::write_headers(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offline_script_s_words_say_which_way_each_language_is_written() {
+        for locale in Locale::ALL {
+            let words = script_words(locale).expect("words");
+            assert_eq!(words[DIRECTION], locale.direction(), "{}", locale.tag());
+            assert_eq!(
+                words.len(),
+                page_words(locale).len() + 1,
+                "{}: the direction took a message's place",
+                locale.tag()
+            );
+        }
+        assert_eq!(script_words(Locale::Fa).expect("words")[DIRECTION], "rtl");
+    }
+
+    #[test]
+    fn the_offline_script_takes_the_direction_from_its_words() {
+        let script = std::fs::read_to_string(crate::root().join("public/offline.js"))
+            .expect("public/offline.js");
+        assert!(
+            script.contains(&format!("[{DIRECTION:?}]")),
+            "public/offline.js does not read {DIRECTION:?} from its words"
+        );
+    }
 }
