@@ -2,9 +2,11 @@
 //! position and focused element. A static page stays on screen, answering scrolls and
 //! links, while its copy is built off screen, a slice per task for a long article; the copy
 //! then takes its place in one step (ADR 008). A page the app loads itself is rendered in
-//! place at once. Browser only.
+//! place at once. Either way the app it replaces, after a change of language, is disposed:
+//! its effects, listeners, speech and unfinished slices stop with it. Browser only.
 
-use std::cell::Cell;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -32,17 +34,20 @@ pub fn off_screen<V: IntoView + 'static>(
     }
     let id = root.id();
     let swapped = Rc::new(Cell::new(false));
+    let generation = next_generation();
     let swap: Rc<dyn Fn()> = {
         let copy = copy.clone();
         Rc::new(move || {
-            if !swapped.replace(true) {
+            // Only the newest copy, once: a copy started before another is never shown.
+            if !swapped.replace(true) && is_building(generation) {
                 swap_in(&copy, &id);
+                show_built();
             }
         })
     };
     let target: HtmlElement = copy.unchecked_into();
     let swap_later = Rc::clone(&swap);
-    leptos::mount::mount_to(target, move || {
+    let mounted = mount(target, generation, move || {
         Effect::new(move |_| {
             if progress.0.get() == BodyState::Complete {
                 let swap = Rc::clone(&swap_later);
@@ -54,8 +59,8 @@ pub fn off_screen<V: IntoView + 'static>(
             }
         });
         app()
-    })
-    .forget();
+    });
+    dispose(BUILDING.with(|b| b.replace(Some(mounted))));
     if progress.0.get_untracked() != BodyState::Building {
         swap();
     }
@@ -72,8 +77,10 @@ pub fn in_place<V: IntoView + 'static>(
 ) {
     let target: HtmlElement = root.clone().unchecked_into();
     keep_place(root, root, || {
+        dispose(BUILDING.with(RefCell::take));
+        dispose(SHOWN.with(RefCell::take));
         root.set_inner_html("");
-        leptos::mount::mount_to(target, move || {
+        let mounted = mount(target, next_generation(), move || {
             Effect::new(move |_| {
                 let state = progress.0.get();
                 mark_body(state);
@@ -88,10 +95,80 @@ pub fn in_place<V: IntoView + 'static>(
                 }
             });
             app()
-        })
-        .forget();
+        });
+        SHOWN.with(|s| *s.borrow_mut() = Some(mounted));
     });
     mark_ready();
+}
+
+/// An app in the page or being built off screen: its mount, and the reactive owner of
+/// everything it runs.
+struct Mounted {
+    /// Which start made it; a later start's app has a larger number.
+    generation: u64,
+    owner: Option<Owner>,
+    /// The `UnmountHandle`, whose type depends on the app's view.
+    mount: Box<dyn Any>,
+}
+
+thread_local! {
+    /// The app now in the page.
+    static SHOWN: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+    /// The app being built off screen, until its copy takes the page's place.
+    static BUILDING: RefCell<Option<Mounted>> = const { RefCell::new(None) };
+    static GENERATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_generation() -> u64 {
+    GENERATIONS.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+/// Mounts `app` into `target`, keeping its owner so it can be disposed later.
+fn mount<V: IntoView + 'static>(
+    target: HtmlElement,
+    generation: u64,
+    app: impl FnOnce() -> V + 'static,
+) -> Mounted {
+    let owner = Rc::new(RefCell::new(None));
+    let kept = Rc::clone(&owner);
+    let handle = leptos::mount::mount_to(target, move || {
+        *kept.borrow_mut() = Owner::current();
+        app()
+    });
+    let owner = owner.borrow_mut().take();
+    Mounted {
+        generation,
+        owner,
+        mount: Box::new(handle),
+    }
+}
+
+fn is_building(generation: u64) -> bool {
+    BUILDING.with(|b| b.borrow().as_ref().map(|m| m.generation) == Some(generation))
+}
+
+/// The copy built off screen is in the page now: it is the app shown, and the one it
+/// replaced is disposed.
+fn show_built() {
+    let built = BUILDING.with(RefCell::take);
+    dispose(SHOWN.with(|s| std::mem::replace(&mut *s.borrow_mut(), built)));
+}
+
+/// Stops an app that another has replaced: its cleanups run (speech stops, listeners go,
+/// unfinished slices stop) and its nodes leave the element they were in, which is no longer
+/// in the page. Called from the start's own task or the new app's, never from inside the app
+/// it disposes.
+fn dispose(app: Option<Mounted>) {
+    let Some(app) = app else {
+        return;
+    };
+    drop(app.mount);
+    if let Some(owner) = app.owner {
+        owner.cleanup();
+    }
 }
 
 /// Puts `copy` in place of the element with `id` (looked up now: a takeover started

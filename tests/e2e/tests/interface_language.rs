@@ -1,9 +1,11 @@
 //! The language of Folio's own words: chosen by the reader in Reading settings, kept with
 //! the reading settings and followed on every page; without a choice, an article's page
 //! speaks the article's language where Folio has it, and Folio's own pages (the list of
-//! articles) the browser's. Each page in Russian and Persian passes axe-core.
+//! articles) the browser's. Each page in Russian and Persian passes axe-core. The page drawn
+//! again in another language replaces the app that drew it: speech started there stops.
 
 use folio_e2e::reading::{assert_quiet_console, choose_language, open_panel};
+use folio_e2e::speech::PLAY;
 use folio_e2e::{article, phrase, Browser, Setting};
 use serde_json::json;
 
@@ -197,4 +199,41 @@ async fn russian_and_persian_article_pages_pass_axe_with_the_reading_panel_open(
         b.screenshot(&format!("panel-{language}")).await;
         b.close().await;
     }
+}
+
+#[tokio::test]
+async fn a_choice_made_while_listening_stops_the_speech_of_the_page_drawn_again() {
+    let b = Browser::start(1280, 900).await;
+    b.open_with_speech_fake(ENGLISH, "voices").await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    b.spoken_count(1).await;
+    choose_language(&b, "Русский").await;
+    // The app drawn in English is gone with its speech: it cancelled the utterance and does
+    // not go on to the next paragraph. The Russian page's Listen is closed and silent.
+    assert_eq!(
+        b.eval("const s = window.__speech; return [s.calls[s.calls.length - 1], s.speaking];")
+            .await,
+        json!(["cancel", false]),
+        "the speech after the choice"
+    );
+    b.spoken_count(1).await;
+    assert_eq!(
+        b.eval("const l = document.querySelectorAll('.read-aloud__listen');
+                return [l.length, l[0].getAttribute('aria-expanded'), l[0].closest('[lang]').lang];")
+            .await,
+        json!([1, "false", "ru"]),
+        "one Listen button, closed, in Russian"
+    );
+    // The new page's own Listen speaks, from the first paragraph, once.
+    b.click(".reading-panel__close").await;
+    b.click(".read-aloud__listen").await;
+    b.click(PLAY).await;
+    let spoken = b.spoken_count(2).await;
+    assert_eq!(
+        spoken[1]["text"], spoken[0]["text"],
+        "read from the start again"
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
 }
