@@ -96,7 +96,7 @@ pub fn in_place<V: IntoView + 'static>(
             });
             app()
         });
-        SHOWN.with(|s| *s.borrow_mut() = Some(mounted));
+        dispose(SHOWN.with(|s| s.replace(Some(mounted))));
     });
     mark_ready();
 }
@@ -154,7 +154,7 @@ fn is_building(generation: u64) -> bool {
 /// replaced is disposed.
 fn show_built() {
     let built = BUILDING.with(RefCell::take);
-    dispose(SHOWN.with(|s| std::mem::replace(&mut *s.borrow_mut(), built)));
+    dispose(SHOWN.with(|s| s.replace(built)));
 }
 
 /// Stops an app that another has replaced: its cleanups run (speech stops, listeners go,
