@@ -33,13 +33,13 @@ pub fn off_screen<V: IntoView + 'static>(
         let _ = html.remove_attribute("data-folio-app");
     }
     let id = root.id();
-    let swapped = Rc::new(Cell::new(false));
     let generation = next_generation();
     let swap: Rc<dyn Fn()> = {
         let copy = copy.clone();
         Rc::new(move || {
-            // Only the newest copy, once: a copy started before another is never shown.
-            if !swapped.replace(true) && is_building(generation) {
+            // Only the newest copy, once: once swapped in it is no longer the one building,
+            // and a copy started before another is never shown.
+            if is_building(generation) {
                 swap_in(&copy, &id);
                 show_built();
             }

@@ -73,8 +73,7 @@ const TIERS: [Tier; 9] = [
 
 /// Runs every tier, even after one fails, then prints the closing count.
 pub fn run_all() -> Outcome {
-    let target = root().join("target");
-    disk::warn_if_short(&target, disk::used_bytes(&target));
+    disk::warn_if_short(&root().join("target"));
     let outcome = setup::all(setup::Needs::TEST)
         .and_then(|_| floors())
         .map(|floors| {

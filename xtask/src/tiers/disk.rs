@@ -38,12 +38,13 @@ pub fn free_bytes(path: &Path) -> Option<u64> {
 }
 
 /// Printed before the first tier when the disk holds less than a fresh run needs. A warning,
-/// not a failure: a `target/` that is already built needs far less.
-pub fn warn_if_short(target: &Path, already_used: u64) {
+/// not a failure: a `target/` that is already built needs far less, so what it holds counts
+/// as room (measured only when the free space alone is short).
+pub fn warn_if_short(target: &Path) {
     let Some(free) = free_bytes(target) else {
         return;
     };
-    if free + already_used < FRESH_RUN_BYTES {
+    if free < FRESH_RUN_BYTES && free + used_bytes(target) < FRESH_RUN_BYTES {
         eprintln!(
             "xtask: warning: {} free on the disk that holds {}; a run from a fresh clone \
              writes about {} there, so this run may stop with \"No space left on device\"",
