@@ -17,6 +17,7 @@ mod disk;
 pub mod e2e;
 mod engine;
 mod nginx;
+mod scratch;
 mod watchdog;
 
 use std::collections::BTreeMap;
@@ -273,6 +274,8 @@ fn wasm() -> Outcome {
         return Err("no browser test targets found".into());
     }
     let mut failures = Vec::new();
+    // ChromeDriver's profiles (`Scratch`), cleared after each target.
+    let scratch = scratch::Scratch::new("wasm")?;
     for (package, target) in targets {
         let ran = run_counted_within(
             Command::new("cargo")
@@ -286,10 +289,12 @@ fn wasm() -> Outcome {
                 })
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("PATH", tool_path())
+                .env("TMPDIR", scratch.path())
                 .current_dir(root()),
             WASM_TARGET_LIMIT,
             &|| None,
         )?;
+        scratch.clear()?;
         match ran {
             Ran::Finished(Ok(())) => {}
             Ran::Finished(Err(e)) => failures.push(e),

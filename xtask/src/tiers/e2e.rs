@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::count::{count, run_counted_within, Ran};
 use super::engine::Engine;
+use super::scratch::Scratch;
 use crate::{build_release, root, server, Outcome};
 
 /// A child process leading its own process group; the whole group (chromedriver and the
@@ -92,7 +93,9 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
         engine.name(),
         artifacts.display()
     );
-    let mut driver = engine.driver()?;
+    // The browsers' profiles, removed after each file (`Scratch`).
+    let scratch = Scratch::new(&format!("e2e-{}", engine.name()))?;
+    let mut driver = engine.driver(scratch.path())?;
     let mut failed = Vec::new();
     let mut stopped = Vec::new();
     for file in &files {
@@ -108,6 +111,7 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
                     .env("FOLIO_ENGINE", engine.name())
                     .env("FOLIO_WEBDRIVER", format!("http://127.0.0.1:{}", driver.1))
                     .env("FOLIO_ARTIFACTS", artifacts)
+                    .env("TMPDIR", scratch.path())
                     .current_dir(root()),
                 FILE_LIMIT,
                 &stopped_itself,
@@ -133,7 +137,7 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
                     // A fresh WebDriver server, and so a fresh browser: the stuck session
                     // may hold the old one.
                     drop(driver);
-                    driver = engine.driver()?;
+                    driver = engine.driver(scratch.path())?;
                     if attempt == 2 {
                         count(0, 1);
                         failed.push(file.clone());
@@ -146,7 +150,10 @@ pub fn suite(files: &[&str], app_url: &str, engine: Engine, artifacts: &Path) ->
             engine.name(),
             started.elapsed().as_secs()
         );
+        // Every session of the file has ended; what their browsers left goes now.
+        scratch.clear()?;
     }
+    drop(driver);
     if let Ok(list) = std::fs::read_to_string(&not_run) {
         eprintln!(
             "xtask: {} test(s) or parts did not run in {}, each for the reason given:",

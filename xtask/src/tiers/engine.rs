@@ -62,7 +62,7 @@ impl Engine {
 
     /// Starts the engine's WebDriver server on a free port; it and every browser it
     /// started end with the guard.
-    pub fn driver(self) -> Result<(Guard, u16), String> {
+    pub fn driver(self, scratch: &Path) -> Result<(Guard, u16), String> {
         let port = free_port()?;
         let mut cmd = match self {
             Engine::Chromium => {
@@ -87,6 +87,7 @@ impl Engine {
         };
         let what = format!("{}'s WebDriver server", self.name());
         let child = cmd
+            .env("TMPDIR", scratch)
             .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
