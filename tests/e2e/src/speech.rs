@@ -69,6 +69,12 @@ impl Browser {
         }
     }
 
+    /// Opens Listen and presses Play: reading starts from the first paragraph.
+    pub async fn start_listening(&self) {
+        self.click(".read-aloud__listen").await;
+        self.click(PLAY).await;
+    }
+
     /// Clicks the first element matching `css`.
     pub async fn click(&self, css: &str) {
         self.wait_for_css(css)

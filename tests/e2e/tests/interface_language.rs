@@ -2,10 +2,10 @@
 //! the reading settings and followed on every page; without a choice, an article's page
 //! speaks the article's language where Folio has it, and Folio's own pages (the list of
 //! articles) the browser's. Each page in Russian and Persian passes axe-core. The page drawn
-//! again in another language replaces the app that drew it: speech started there stops.
+//! again in another language replaces the app that drew it: speech started there stops. The
+//! page's status lines follow the chosen language and its direction.
 
 use folio_e2e::reading::{assert_quiet_console, choose_language, open_panel};
-use folio_e2e::speech::PLAY;
 use folio_e2e::{article, phrase, Browser, Setting};
 use serde_json::json;
 
@@ -205,8 +205,7 @@ async fn russian_and_persian_article_pages_pass_axe_with_the_reading_panel_open(
 async fn a_choice_made_while_listening_stops_the_speech_of_the_page_drawn_again() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(ENGLISH, "voices").await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     b.spoken_count(1).await;
     choose_language(&b, "Русский").await;
     // The app drawn in English is gone with its speech: it cancelled the utterance and does
@@ -227,12 +226,56 @@ async fn a_choice_made_while_listening_stops_the_speech_of_the_page_drawn_again(
     );
     // The new page's own Listen speaks, from the first paragraph, once.
     b.click(".reading-panel__close").await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     let spoken = b.spoken_count(2).await;
     assert_eq!(
         spoken[1]["text"], spoken[0]["text"],
         "read from the start again"
+    );
+    assert_quiet_console(&b).await;
+    b.close().await;
+}
+
+/// `[lang, dir, the direction it is laid out in, the offline line's words]` of the status
+/// lines, which the offline script writes in Folio's language, not the article's.
+const STATUS: &str = "const s = document.querySelector('.app-status');
+  const line = s.querySelector('[data-folio-status=offline]');
+  return [s.lang, s.dir, getComputedStyle(line).direction, line.textContent];";
+
+#[tokio::test]
+async fn the_status_lines_take_the_chosen_language_and_its_direction() {
+    let b = Browser::start(1280, 900).await;
+    b.open(&article(ENGLISH)).await;
+    choose_language(&b, "فارسی").await;
+    b.until(
+        "return document.querySelector('.app-status').lang === 'fa';",
+        "the status lines in Persian",
+    )
+    .await;
+    assert_eq!(
+        b.eval(STATUS).await,
+        json!(["fa", "rtl", "rtl", phrase("fa", "status-offline")]),
+        "Persian status lines, right to left, in an English article"
+    );
+    assert_eq!(
+        b.eval("return [document.documentElement.lang, document.documentElement.dir];")
+            .await,
+        json!(["en", "ltr"]),
+        "the article keeps its own language and direction"
+    );
+    b.eval("document.querySelector('[data-folio-status=offline]').hidden = false; return true;")
+        .await;
+    b.screenshot("status-line-fa").await;
+    choose_language(&b, "Русский").await;
+    b.until(
+        "return document.querySelector('.app-status').lang === 'ru';",
+        "the status lines in Russian",
+    )
+    .await;
+    assert_eq!(
+        b.eval(STATUS).await,
+        json!(["ru", "ltr", "ltr", phrase("ru", "status-offline")]),
+        "Russian status lines, left to right again"
     );
     assert_quiet_console(&b).await;
     b.close().await;

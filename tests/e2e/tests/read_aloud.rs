@@ -94,8 +94,7 @@ async fn the_seed_article_is_read_in_paragraph_order_in_english_with_a_moving_hi
 async fn pause_resume_steps_speed_and_stop_drive_the_speech_synthesis() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(SEED, "voices").await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     let script = seed_script();
     let n = script.len();
     b.spoken_count(1).await;
@@ -307,8 +306,7 @@ async fn the_keyboard_alone_opens_plays_moves_on_pauses_and_stops() {
 async fn leaving_the_article_stops_the_speech() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(SEED, "voices").await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     b.spoken_count(1).await;
     assert_eq!(
         b.eval("return window.__speech.speaking;").await,
@@ -359,8 +357,7 @@ async fn the_long_read_is_read_as_its_model_says_skipping_code_tables_and_captio
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake("folio-long-read-test", "voices")
         .await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     for (i, (id, text)) in script.iter().enumerate() {
         let list = b.spoken_count(i + 1).await;
         assert_eq!(

@@ -169,8 +169,7 @@ async fn the_paragraph_scrolls_smoothly_into_view_unless_motion_is_reduced() {
     let b = Browser::start(1280, 600).await;
     b.open_with_speech_fake(SEED, "voices").await;
     record_scrolls(&b).await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     let n = seed_script().len();
     let mut said = 1;
     let mut motion_reduced = false;
@@ -215,8 +214,7 @@ async fn controls_are_big_enough_to_touch_and_fit_a_phone_and_a_desktop() {
     for (width, height) in [(360, 800), (1280, 900)] {
         let b = Browser::start(width, height).await;
         b.open_with_speech_fake(SEED, "voices").await;
-        b.click(".read-aloud__listen").await;
-        b.click(PLAY).await;
+        b.start_listening().await;
         b.spoken_count(1).await;
         let small = b
             .eval(
@@ -246,8 +244,7 @@ async fn controls_are_big_enough_to_touch_and_fit_a_phone_and_a_desktop() {
 async fn a_paragraph_that_ends_while_paused_is_read_again_on_resume_not_left_silent() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(SEED, "voices").await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     let script = seed_script();
     b.spoken_count(1).await;
     b.click(PLAY).await;
@@ -283,8 +280,7 @@ async fn with_the_system_asking_for_reduced_motion_the_highlight_never_scrolls_s
         json!(true)
     );
     record_scrolls(&b).await;
-    b.click(".read-aloud__listen").await;
-    b.click(PLAY).await;
+    b.start_listening().await;
     let n = seed_script().len();
     let mut said = 1;
     while said < n {
