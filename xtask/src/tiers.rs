@@ -190,6 +190,8 @@ fn checks() -> Outcome {
 }
 
 fn native() -> Outcome {
+    // The folders the tests make for themselves (`Scratch`), gone with the tier.
+    let scratch = scratch::Scratch::new("native")?;
     run_counted(
         Command::new("cargo")
             .args([
@@ -201,6 +203,7 @@ fn native() -> Outcome {
                 "--bins",
                 "--tests",
             ])
+            .env("TMPDIR", scratch.path())
             .current_dir(root()),
     )
 }
