@@ -15,7 +15,7 @@ pub mod seed;
 pub mod speech;
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -230,7 +230,7 @@ impl Browser {
         let ready = "return document.documentElement.dataset.folioApp === 'ready'
               && !!document.querySelector('main > *')
               && (!/[?&]article=/.test(location.search) || !!document.querySelector('[data-failure]'));";
-        let start = std::time::Instant::now();
+        let start = Instant::now();
         loop {
             let done = self.client.execute(ready, vec![]).await;
             if matches!(done, Ok(Value::Bool(true))) {
@@ -249,14 +249,24 @@ impl Browser {
         }
     }
 
-    /// Waits up to 15 seconds for an element matching `css`.
+    /// Waits up to 15 seconds for an element matching `css`. A match replaced while it was
+    /// being found (WebKit's driver then answers "stale element", as when the app swaps its
+    /// copy in) is looked for again.
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element matching {css:?} appeared: {e}"))
+        let start = Instant::now();
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(e) if e.is_no_such_element() || e.is_stale_element_reference() => {
+                    assert!(
+                        start.elapsed() < Duration::from_secs(15),
+                        "no element matching {css:?} appeared within 15 s: {e}"
+                    );
+                }
+                Err(e) => panic!("no element matching {css:?} appeared: {e}"),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// The text the first element matching `css` holds (its `textContent`, trimmed:

@@ -76,10 +76,14 @@ impl Engine {
                     .env("PATH", tool_path());
                 c
             }
-            // MiniBrowser is a window: Xvfb gives it a screen no one sees.
+            // MiniBrowser is a window: Xvfb gives it a screen no one sees. Xvfb reads its
+            // authority file again each time its last client leaves, so the file lives
+            // beside the scratch folder, which is emptied between test files, not in it.
             Engine::WebKit => {
                 let mut c = Command::new("xvfb-run");
-                c.args(["-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
+                c.args(["-a", "-f"])
+                    .arg(scratch.with_extension("xauthority"))
+                    .args(["-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
                     .arg(format!("--port={port}"))
                     .env("XDG_CONFIG_HOME", slim_toolbar()?);
                 c
