@@ -76,22 +76,24 @@ impl Engine {
                     .env("PATH", tool_path());
                 c
             }
-            // MiniBrowser is a window: Xvfb gives it a screen no one sees. Xvfb reads its
-            // authority file again each time its last client leaves, so the file lives
-            // beside the scratch folder, which is emptied between test files, not in it.
+            // MiniBrowser is a window: Xvfb gives it a screen no one sees. It keeps the
+            // machine's temporary folder: WebKit leaves nothing large there, and Xvfb and the
+            // desktop services MiniBrowser starts keep files there for the server's whole
+            // life (an authority file emptied away between test files left Xvfb refusing the
+            // next browser).
             Engine::WebKit => {
                 let mut c = Command::new("xvfb-run");
-                c.args(["-a", "-f"])
-                    .arg(scratch.with_extension("xauthority"))
-                    .args(["-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
+                c.args(["-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
                     .arg(format!("--port={port}"))
                     .env("XDG_CONFIG_HOME", slim_toolbar()?);
                 c
             }
         };
+        if self != Engine::WebKit {
+            cmd.env("TMPDIR", scratch);
+        }
         let what = format!("{}'s WebDriver server", self.name());
         let child = cmd
-            .env("TMPDIR", scratch)
             .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
