@@ -265,7 +265,8 @@ impl Browser {
                 }
                 Err(e) => panic!("no element matching {css:?} appeared: {e}"),
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            // fantoccini's own period: asking WebKit's driver more often loads its page.
+            tokio::time::sleep(Duration::from_millis(250)).await;
         }
     }
 
