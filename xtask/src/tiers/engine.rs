@@ -77,10 +77,9 @@ impl Engine {
                 c
             }
             // MiniBrowser is a window: Xvfb gives it a screen no one sees. It keeps the
-            // machine's temporary folder: WebKit leaves nothing large there, and Xvfb and the
-            // desktop services MiniBrowser starts keep files there for the server's whole
-            // life (an authority file emptied away between test files left Xvfb refusing the
-            // next browser).
+            // machine's temporary folder: WebKit leaves nothing large there, and xvfb-run
+            // keeps Xvfb's authority file there for the server's whole life (emptied away
+            // between test files, it left Xvfb refusing the next browser).
             Engine::WebKit => {
                 let mut c = Command::new("xvfb-run");
                 c.args(["-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
