@@ -6,6 +6,7 @@ mod budget;
 mod compress;
 mod csp;
 mod hostile;
+mod names;
 mod offline;
 mod pages;
 mod server;
@@ -181,8 +182,8 @@ pub fn write_headers(dist: &Path) -> Outcome {
     Ok(())
 }
 
-/// The app alone, as Trunk builds it, with its inlined CSS trimmed (`trim`): `index.html`
-/// is still the template of every page.
+/// The app alone, as Trunk builds it, with its inlined CSS trimmed (`trim`) and the module
+/// named by its final bytes (`names`): `index.html` is still the template of every page.
 pub fn build_app_into(dist: &Path) -> Outcome {
     run(Command::new("cargo").arg("fetch").current_dir(root()))?;
     run(Command::new("trunk")
@@ -194,7 +195,10 @@ pub fn build_app_into(dist: &Path) -> Outcome {
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     std::fs::write(&index, trim::trim_inline_styles(&html))
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    let module = names::name_by_content(dist)?;
+    eprintln!("xtask: named the module by its bytes: {module}_bg.wasm");
+    Ok(())
 }
 
 /// `cargo xtask serve-dist DIR PORT`: the static server on a built site, in the foreground,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::compress;
+use crate::{compress, names};
 
 /// The icons the manifest names: file, size, and whether the drawing is shrunk into the
 /// safe zone of a maskable icon (the middle 80 %), on the icon's own background colour.
@@ -133,11 +133,7 @@ pub fn write_service_worker(dist: &Path) -> Result<String, String> {
 pub fn next_release(dist: &Path, out: &Path) -> Result<String, String> {
     let _ = std::fs::remove_dir_all(out);
     folio::publish::copy_dir(dist, out)?;
-    let script = shell(out)
-        .into_iter()
-        .find(|f| f.starts_with("folio-") && f.ends_with(".js"))
-        .ok_or("the build has no module script")?;
-    let old = script.trim_end_matches(".js").to_owned();
+    let old = names::module_stem(out)?;
     let hash = old.trim_start_matches("folio-");
     let flipped: String = hash
         .chars()
@@ -151,20 +147,9 @@ pub fn next_release(dist: &Path, out: &Path) -> Result<String, String> {
         let name = path.to_string_lossy();
         if name.ends_with(".br") || name.ends_with(".gz") {
             std::fs::remove_file(&path).map_err(|e| e.to_string())?;
-        } else if name.ends_with(".html") || name.ends_with(".js") {
-            let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-            if text.contains(&old) {
-                std::fs::write(&path, text.replace(&old, &new)).map_err(|e| e.to_string())?;
-            }
         }
     }
-    for suffix in [".js", "_bg.wasm"] {
-        std::fs::rename(
-            out.join(format!("{old}{suffix}")),
-            out.join(format!("{new}{suffix}")),
-        )
-        .map_err(|e| format!("{old}{suffix}: {e}"))?;
-    }
+    names::rename_module(out, &old, &new)?;
     let js = out.join(format!("{new}.js"));
     let mut text = std::fs::read_to_string(&js).map_err(|e| e.to_string())?;
     text.push_str("\n// The next release.\n");

@@ -17,7 +17,7 @@ mod disk;
 pub mod e2e;
 mod engine;
 mod nginx;
-mod scratch;
+pub mod scratch;
 mod watchdog;
 
 use std::collections::BTreeMap;

@@ -251,13 +251,13 @@ impl Browser {
 
     /// Waits up to 15 seconds for an element matching `css`. A match replaced while it was
     /// being found (WebKit's driver then answers "stale element", as when the app swaps its
-    /// copy in) is looked for again.
+    /// copy in), or a find cut short by the page navigating, is looked for again.
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         let start = Instant::now();
         loop {
             match self.client.find(Locator::Css(css)).await {
                 Ok(element) => return element,
-                Err(e) if e.is_no_such_element() || e.is_stale_element_reference() => {
+                Err(e) if not_there_yet(&e) => {
                     assert!(
                         start.elapsed() < Duration::from_secs(15),
                         "no element matching {css:?} appeared within 15 s: {e}"
@@ -433,6 +433,17 @@ impl Browser {
             self.session = None;
         }
     }
+}
+
+/// Whether a failed find may succeed if asked again: nothing matches yet, the match was
+/// replaced while it was being found, or the page navigated while the driver looked (WebKit's
+/// driver, which finds with a script in the page, then answers "Callback was not called
+/// before the unload event"). Any other error is a real one.
+fn not_there_yet(e: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::CmdError;
+    e.is_no_such_element()
+        || e.is_stale_element_reference()
+        || matches!(e, CmdError::Standard(w) if w.message.contains("before the unload event"))
 }
 
 /// The folder for this engine's screenshots and records (`FOLIO_ARTIFACTS`).

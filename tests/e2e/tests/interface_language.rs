@@ -7,7 +7,7 @@
 
 use folio_e2e::reading::{assert_quiet_console, choose_language, open_panel};
 use folio_e2e::{article, phrase, Browser, Setting};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const ENGLISH: &str = "us-officials-meet-russian-dissidents";
 const RUSSIAN: &str = "folio-russian-test";
@@ -236,24 +236,30 @@ async fn a_choice_made_while_listening_stops_the_speech_of_the_page_drawn_again(
     b.close().await;
 }
 
-/// `[lang, dir, the direction it is laid out in, the offline line's words]` of the status
-/// lines, which the offline script writes in Folio's language, not the article's.
-const STATUS: &str = "const s = document.querySelector('.app-status');
-  const line = s.querySelector('[data-folio-status=offline]');
-  return [s.lang, s.dir, getComputedStyle(line).direction, line.textContent];";
+/// Chooses Folio's language by its own name, waits for the status lines to take its tag, and
+/// returns them as `[lang, dir, the direction they are laid out in, the offline line's
+/// words]`: the offline script writes them in Folio's language, not the article's.
+async fn status_lines_in(b: &Browser, name: &str, tag: &str) -> Value {
+    choose_language(b, name).await;
+    b.until(
+        &format!("return document.querySelector('.app-status').lang === '{tag}';"),
+        &format!("the status lines in {name}"),
+    )
+    .await;
+    b.eval(
+        "const s = document.querySelector('.app-status');
+        const line = s.querySelector('[data-folio-status=offline]');
+        return [s.lang, s.dir, getComputedStyle(line).direction, line.textContent];",
+    )
+    .await
+}
 
 #[tokio::test]
 async fn the_status_lines_take_the_chosen_language_and_its_direction() {
     let b = Browser::start(1280, 900).await;
     b.open(&article(ENGLISH)).await;
-    choose_language(&b, "فارسی").await;
-    b.until(
-        "return document.querySelector('.app-status').lang === 'fa';",
-        "the status lines in Persian",
-    )
-    .await;
     assert_eq!(
-        b.eval(STATUS).await,
+        status_lines_in(&b, "فارسی", "fa").await,
         json!(["fa", "rtl", "rtl", phrase("fa", "status-offline")]),
         "Persian status lines, right to left, in an English article"
     );
@@ -266,14 +272,8 @@ async fn the_status_lines_take_the_chosen_language_and_its_direction() {
     b.eval("document.querySelector('[data-folio-status=offline]').hidden = false; return true;")
         .await;
     b.screenshot("status-line-fa").await;
-    choose_language(&b, "Русский").await;
-    b.until(
-        "return document.querySelector('.app-status').lang === 'ru';",
-        "the status lines in Russian",
-    )
-    .await;
     assert_eq!(
-        b.eval(STATUS).await,
+        status_lines_in(&b, "Русский", "ru").await,
         json!(["ru", "ltr", "ltr", phrase("ru", "status-offline")]),
         "Russian status lines, left to right again"
     );

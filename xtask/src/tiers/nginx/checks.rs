@@ -1,8 +1,9 @@
 //! What nginx must send for each kind of file, checked over plain HTTP: the build's policy
 //! on pages and the sandbox elsewhere, the common headers on every answer (errors too),
-//! brotli and gzip to browsers that take them, a year's caching only for hashed names,
-//! `application/wasm`, folders redirected to their slash, the files written for hosts and
-//! symlinks never served. Each check counts as one test of the tier.
+//! brotli and gzip to browsers that take them, a year's caching only for hashed names (each
+//! the hash of what is sent), `application/wasm`, folders redirected to their slash, the
+//! files written for hosts and symlinks never served. Each check counts as one test of the
+//! tier.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -12,7 +13,7 @@ use std::time::Duration;
 use crate::compress::files;
 use crate::csp::{self, COMMON_HEADERS, IMMUTABLE, SANDBOX};
 use crate::tiers::count::count;
-use crate::Outcome;
+use crate::{names, Outcome};
 
 /// One answer: status, headers (names in lower case), body as sent.
 struct Answer {
@@ -170,6 +171,18 @@ pub fn run(port: u16, dist: &Path) -> Outcome {
                 a.expect("Content-Type", "application/wasm")?;
                 a.expect("Content-Encoding", "br")?;
                 a.expect("Cache-Control", IMMUTABLE)
+            }),
+        ),
+        (
+            "the module and its script are named by a hash of the bytes sent",
+            Box::new(|| {
+                let module = get(port, &format!("/{wasm}"), "")?;
+                let sent = get(port, &format!("/{script}"), "")?;
+                let stem = script.trim_end_matches(".js");
+                let named = format!("folio-{}", names::hash_of(&sent.body, &module.body, stem));
+                (named == stem)
+                    .then_some(())
+                    .ok_or(format!("{stem} holds the bytes of {named}"))
             }),
         ),
         (
