@@ -29,6 +29,8 @@ pub fn run() -> Outcome {
     let root = root();
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    // Playwright's, Lighthouse's and Chromium's temporary folders, removed when the bench ends.
+    let scratch = crate::tiers::scratch::Scratch::new("bench")?;
     // Its own dist folder, so that a build running alongside cannot change what is measured.
     let dist = root.join("target/bench-app");
     build_release_into(&dist)?;
@@ -96,13 +98,14 @@ pub fn run() -> Outcome {
         Command::new("node")
             .arg(root.join("tests/bench/run.mjs"))
             .arg(config.to_string())
+            .env("TMPDIR", scratch.path())
             .current_dir(&root),
     )?;
     let browser = crate::budget::read_json(&browser_out)?;
 
     let lighthouse = json!({
-        "catalog": lighthouse::scores("catalog", &app_url, &out)?,
-        "article": lighthouse::scores("article", &article_url, &out)?,
+        "catalog": lighthouse::scores("catalog", &app_url, &out, scratch.path())?,
+        "article": lighthouse::scores("article", &article_url, &out, scratch.path())?,
     });
     let cold = browser["cold"].as_array().cloned().unwrap_or_default();
     let cold_2g = browser["cold2g"].as_array().cloned().unwrap_or_default();

@@ -15,8 +15,9 @@ pub const RUNS: usize = 3;
 /// The categories Lighthouse 12 scores.
 pub const CATEGORIES: [&str; 4] = ["performance", "accessibility", "best-practices", "seo"];
 
-/// Scores for `url`, named `name` in the report files under `out`.
-pub fn scores(name: &str, url: &str, out: &Path) -> Result<Value, String> {
+/// Scores for `url`, named `name` in the report files under `out`; Lighthouse and its
+/// Chromium keep their temporary files in `scratch`.
+pub fn scores(name: &str, url: &str, out: &Path, scratch: &Path) -> Result<Value, String> {
     let cli = root().join("node_modules/lighthouse/cli/index.js");
     let mut runs: Vec<Value> = Vec::new();
     for i in 1..=RUNS {
@@ -33,6 +34,7 @@ pub fn scores(name: &str, url: &str, out: &Path) -> Result<Value, String> {
                 ])
                 .arg(format!("--output-path={}", report.display()))
                 .env("CHROME_PATH", CHROMIUM)
+                .env("TMPDIR", scratch)
                 .stdout(Stdio::null()))
         };
         // Lighthouse now and then loses its own trace of the load (NO_NAVSTART): such a
