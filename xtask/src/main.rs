@@ -196,8 +196,8 @@ pub fn build_app_into(dist: &Path) -> Outcome {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     std::fs::write(&index, trim::trim_inline_styles(&html))
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    let module = names::name_by_content(dist)?;
-    eprintln!("xtask: named the module by its bytes: {module}_bg.wasm");
+    let (trunk, module) = names::name_by_content(dist)?;
+    eprintln!("xtask: named the module by its bytes: {module}_bg.wasm (Trunk's name: {trunk})");
     Ok(())
 }
 

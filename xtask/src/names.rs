@@ -15,14 +15,15 @@ const PREFIX: &str = "folio-";
 const SUFFIXES: [&str; 2] = [".js", "_bg.wasm"];
 
 /// Renames the module and its script in `dist` after a hash of their final bytes, and points
-/// every page and script there at the new names. Returns the new stem (`folio-HASH`).
-pub fn name_by_content(dist: &Path) -> Result<String, String> {
+/// every page and script there at the new names. Returns the old stem and the new one
+/// (`folio-HASH`).
+pub fn name_by_content(dist: &Path) -> Result<(String, String), String> {
     let old = module_stem(dist)?;
     let new = format!("{PREFIX}{}", content_hash(dist, &old)?);
     if new != old {
         rename_module(dist, &old, &new)?;
     }
-    Ok(new)
+    Ok((old, new))
 }
 
 /// The stem (`folio-HASH`) of the one module in `dist`'s top folder that has its script.
@@ -81,7 +82,7 @@ pub fn hash_of(script: &[u8], module: &[u8], stem: &str) -> String {
 
 /// Renames `old`'s pair in `dist` to `new` and writes `new` for `old` in every HTML page and
 /// script under `dist`. Compressed copies must be gone or be written again afterwards.
-pub fn rename_module(dist: &Path, old: &str, new: &str) -> Result<(), String> {
+fn rename_module(dist: &Path, old: &str, new: &str) -> Result<(), String> {
     for path in compress::files(dist) {
         let name = path.to_string_lossy();
         if !(name.ends_with(".html") || name.ends_with(".js")) {
@@ -128,7 +129,8 @@ mod tests {
     fn the_pair_takes_a_name_from_its_bytes_and_the_page_follows() {
         let scratch = Scratch::new("names-follow").unwrap();
         built(scratch.path(), b"\0asm one");
-        let new = name_by_content(scratch.path()).unwrap();
+        let (old, new) = name_by_content(scratch.path()).unwrap();
+        assert_eq!(old, OLD);
         assert_ne!(new, OLD);
         assert!(new.starts_with(PREFIX) && new.len() == OLD.len(), "{new}");
         let page = std::fs::read_to_string(scratch.path().join("index.html")).unwrap();
@@ -147,7 +149,7 @@ mod tests {
         );
         assert!(!scratch.path().join(format!("{OLD}_bg.wasm")).exists());
         // Named again, it keeps its name: the hash leaves the name itself out.
-        assert_eq!(name_by_content(scratch.path()).unwrap(), new);
+        assert_eq!(name_by_content(scratch.path()).unwrap(), (new.clone(), new));
     }
 
     #[test]
@@ -157,8 +159,8 @@ mod tests {
         built(first.path(), b"\0asm optimised one way");
         built(second.path(), b"\0asm optimised another way");
         assert_ne!(
-            name_by_content(first.path()).unwrap(),
-            name_by_content(second.path()).unwrap()
+            name_by_content(first.path()).unwrap().1,
+            name_by_content(second.path()).unwrap().1
         );
     }
 

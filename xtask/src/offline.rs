@@ -127,33 +127,23 @@ pub fn write_service_worker(dist: &Path) -> Result<String, String> {
 }
 
 /// Writes into `out` a copy of the built site in `dist` as its next release would be: the
-/// module and its script changed and renamed (a new hash), every page pointing at them, and
-/// the service worker written again for the new shell. The offline tests deploy it to see
-/// an update arrive. Returns the new module's file name.
+/// module's script changed, so the pair is named anew by its bytes, every page pointing at
+/// them, and the service worker written again for the new shell. The offline tests deploy it
+/// to see an update arrive. Returns the new module's file name.
 pub fn next_release(dist: &Path, out: &Path) -> Result<String, String> {
     let _ = std::fs::remove_dir_all(out);
     folio::publish::copy_dir(dist, out)?;
-    let old = names::module_stem(out)?;
-    let hash = old.trim_start_matches("folio-");
-    let flipped: String = hash
-        .chars()
-        .map(|c| match c.to_digit(16) {
-            Some(d) => std::char::from_digit(15 - d, 16).unwrap_or(c),
-            None => c,
-        })
-        .collect();
-    let new = format!("folio-{flipped}");
     for path in compress::files(out) {
         let name = path.to_string_lossy();
         if name.ends_with(".br") || name.ends_with(".gz") {
             std::fs::remove_file(&path).map_err(|e| e.to_string())?;
         }
     }
-    names::rename_module(out, &old, &new)?;
-    let js = out.join(format!("{new}.js"));
+    let js = out.join(format!("{}.js", names::module_stem(out)?));
     let mut text = std::fs::read_to_string(&js).map_err(|e| e.to_string())?;
     text.push_str("\n// The next release.\n");
     std::fs::write(&js, text).map_err(|e| e.to_string())?;
+    let (_, new) = names::name_by_content(out)?;
     std::fs::copy(crate::root().join("public/sw.js"), out.join("sw.js"))
         .map_err(|e| e.to_string())?;
     write_service_worker(out)?;

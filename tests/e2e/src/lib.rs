@@ -251,7 +251,8 @@ impl Browser {
 
     /// Waits up to 15 seconds for an element matching `css`. A match replaced while it was
     /// being found (WebKit's driver then answers "stale element", as when the app swaps its
-    /// copy in), or a find cut short by the page navigating, is looked for again.
+    /// copy in), or a find the driver could not finish as the page changed, is looked for
+    /// again; if nothing has matched after 15 s, the last answer is the failure.
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         let start = Instant::now();
         loop {
@@ -436,13 +437,17 @@ impl Browser {
 }
 
 /// Whether a failed find may succeed if asked again: nothing matches yet, the match was
-/// replaced while it was being found, or the page navigated while the driver looked (WebKit's
-/// driver, which finds with a script in the page, then answers "Callback was not called
-/// before the unload event"). Any other error is a real one.
+/// replaced while it was being found, or the driver tripped over the page changing under it.
+/// WebKit's driver finds with a script in the page. Seen in CI: "Could not parse element
+/// info", an "unknown error", during the takeover's swap; and "Callback was not called before
+/// the unload event" during a navigation, which WebKit's versions send as a "javascript
+/// error", "no such window" or "no such frame", so it is known by its words. Anything else,
+/// such as an invalid selector or a session lost with a crashed page, is a real error.
 fn not_there_yet(e: &fantoccini::error::CmdError) -> bool {
     use fantoccini::error::CmdError;
     e.is_no_such_element()
         || e.is_stale_element_reference()
+        || e.is_unknown_error()
         || matches!(e, CmdError::Standard(w) if w.message.contains("before the unload event"))
 }
 
