@@ -19,7 +19,7 @@ const SUFFIXES: [&str; 2] = [".js", "_bg.wasm"];
 /// (`folio-HASH`).
 pub fn name_by_content(dist: &Path) -> Result<(String, String), String> {
     let old = module_stem(dist)?;
-    let new = format!("{PREFIX}{}", content_hash(dist, &old)?);
+    let new = content_stem(dist, &old)?;
     if new != old {
         rename_module(dist, &old, &new)?;
     }
@@ -55,25 +55,30 @@ pub fn module_stem(dist: &Path) -> Result<String, String> {
     }
 }
 
-/// [`hash_of`] the pair named `stem` in `dist`.
-fn content_hash(dist: &Path, stem: &str) -> Result<String, String> {
+/// [`stem_for`] the pair named `stem` in `dist`.
+fn content_stem(dist: &Path, stem: &str) -> Result<String, String> {
     let read = |suffix: &str| {
         let path = dist.join(format!("{stem}{suffix}"));
         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
-    Ok(hash_of(&read(SUFFIXES[0])?, &read(SUFFIXES[1])?, stem))
+    Ok(stem_for(&read(SUFFIXES[0])?, &read(SUFFIXES[1])?, stem))
 }
 
-/// Sixteen hex digits of a SHA-256 over the script and the module as they ship, with the
-/// script's mentions of its own stem taken out, so the hash does not depend on the name it
-/// replaces. The name a pair should have is `folio-` and this.
-pub fn hash_of(script: &[u8], module: &[u8], stem: &str) -> String {
+/// The stem the pair should have: `folio-` and [`short_hex`] of a SHA-256 over the script
+/// and the module as they ship, with the script's mentions of its own stem taken out, so the
+/// hash does not depend on the name it replaces.
+pub fn stem_for(script: &[u8], module: &[u8], stem: &str) -> String {
     let script = String::from_utf8_lossy(script).replace(stem, PREFIX);
     let mut hash = Sha256::new();
     for part in [script.as_bytes(), module] {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }
+    format!("{PREFIX}{}", short_hex(hash))
+}
+
+/// The first 8 bytes of a finished SHA-256, as 16 hex digits: the build's names and versions.
+pub fn short_hex(hash: Sha256) -> String {
     hash.finalize()[..8]
         .iter()
         .map(|b| format!("{b:02x}"))

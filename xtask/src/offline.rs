@@ -101,10 +101,7 @@ pub fn version(dist: &Path, shell: &[String]) -> Result<String, String> {
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(&bytes);
     }
-    Ok(hash.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(names::short_hex(hash))
 }
 
 /// Writes `dist/sw.js`: the template the build copied there, with this build's shell and

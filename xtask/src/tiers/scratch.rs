@@ -1,10 +1,11 @@
 //! A tier's own temporary folder under `target/`, given to what the tier runs as `TMPDIR`:
 //! its test binaries, and in the browser tiers the WebDriver server and so the browsers'
-//! profiles (the bench gives one to Playwright and Lighthouse the same way). They land there rather than in the machine's `/tmp`, and are removed as the tier
-//! goes. ChromeDriver leaves part of a profile behind when the browser writes to it after the
-//! session's end (about 100 MB each), every Firefox session has a profile folder of its own
-//! (about 40 MB), and native tests leave small sites they served; left in `/tmp`, runs piled
-//! up gigabytes on a disk CI shares.
+//! profiles (the bench gives one to Playwright and Lighthouse the same way). They land there
+//! rather than in the machine's `/tmp`, and are removed as the tier goes. ChromeDriver leaves
+//! part of a profile behind when the browser writes to it after the session's end (about
+//! 100 MB each), every Firefox session has a profile folder of its own (about 40 MB), and
+//! native tests leave small sites they served; left in `/tmp`, runs piled up gigabytes on a
+//! disk CI shares.
 
 use std::path::{Path, PathBuf};
 

@@ -179,7 +179,7 @@ pub fn run(port: u16, dist: &Path) -> Outcome {
                 let module = get(port, &format!("/{wasm}"), "")?;
                 let sent = get(port, &format!("/{script}"), "")?;
                 let stem = script.trim_end_matches(".js");
-                let named = format!("folio-{}", names::hash_of(&sent.body, &module.body, stem));
+                let named = names::stem_for(&sent.body, &module.body, stem);
                 (named == stem)
                     .then_some(())
                     .ok_or(format!("{stem} holds the bytes of {named}"))
