@@ -17,6 +17,7 @@ pub mod interface;
 pub mod intl;
 pub mod io;
 pub mod pages;
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod publish;
 pub mod read_aloud;

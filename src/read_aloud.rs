@@ -25,6 +25,7 @@ use self::narrator::Narrator;
 use self::use_speech::{use_speech, UseSpeechOptions, UseSpeechReturn};
 use self::voices::{no_voice_message, starting_voice};
 use crate::interface::{use_interface, Locale, Phrase};
+use crate::parts::Part;
 
 /// How long to wait for the browser's voices, which Chromium lists only after a moment,
 /// before saying there is none for the article's language.
@@ -53,15 +54,78 @@ fn language_name(tag: &str, locale: Locale) -> Option<String> {
     crate::intl::format("DisplayNames", locale.tag(), &options, "of", &tag.into())
 }
 
-/// The read-aloud control of an article, placed inside its `<article>`.
+/// What an article gives its read-aloud control: its language tag (every utterance's `lang`,
+/// and which voices are offered) and what to read, from the article model.
+#[derive(Clone)]
+struct Listening {
+    language: String,
+    spoken: Vec<Spoken>,
+    /// Set when the reader pressed Listen before its part was in hand: the part's view is
+    /// then drawn open. A view drawn again later, in another language, is drawn closed.
+    pressed: StoredValue<bool>,
+}
+
+/// The read-aloud control of an article, placed inside its `<article>`. Until the reader
+/// first presses Listen it is only that button: speech, voices and the controls are a part
+/// of their own ([`crate::parts`]), fetched then, and opened as soon as they are in hand.
 #[component]
 pub fn ReadAloud(
-    /// The article's language tag: every utterance's `lang`, and which voices are offered.
+    /// The article's language tag.
     #[prop(into)]
     language: String,
     /// What to read, from the article model.
     spoken: Vec<Spoken>,
 ) -> impl IntoView {
+    let say = use_interface();
+    let pressed = StoredValue::new(false);
+    provide_context(Listening {
+        language,
+        spoken,
+        pressed,
+    });
+    let part = Part::new(LISTENING);
+    part.view_or(move || {
+        view! {
+            <section class="read-aloud" aria-label=say.say(Phrase::ListenRegion)>
+                <button
+                    type="button"
+                    class="read-aloud__listen"
+                    aria-expanded="false"
+                    aria-busy=move || part.fetching().then_some("true")
+                    on:click=move |_| {
+                        pressed.set_value(true);
+                        part.open(|| {});
+                    }
+                >
+                    {icon(Icon::Listen)} {say.say(Phrase::ListenToArticle)}
+                </button>
+                {move || part.missing().then(|| view! {
+                    <p class="read-aloud__status read-aloud__status--notice" role="alert">
+                        {say.say_with(Phrase::ToolMissing, &[("tool", say.say(Phrase::ListenRegion).as_str().into())])}
+                    </p>
+                })}
+            </section>
+        }
+        .into_any()
+    })
+}
+
+crate::part!(
+    /// Speech, voices and the read-aloud controls.
+    LISTENING, read_aloud, listening
+);
+
+/// The whole read-aloud control, drawn once its part is in hand: open, if the reader's press
+/// is what fetched it.
+fn listening() -> AnyView {
+    let Some(Listening {
+        language,
+        spoken,
+        pressed,
+    }) = use_context::<Listening>()
+    else {
+        return ().into_any();
+    };
     let say = use_interface();
     let UseSpeechReturn {
         support,
@@ -105,7 +169,7 @@ pub fn ReadAloud(
     };
 
     let toggler = narrator.clone();
-    let on_listen = move |_| {
+    let toggle = move || {
         let opening = !open.get_untracked();
         if opening {
             name.set(language_name(&language, say.locale));
@@ -125,6 +189,18 @@ pub fn ReadAloud(
         }
         open.set(opening);
     };
+    // Pressed once already, to fetch this part: drawn open, and the focus kept on Listen,
+    // which now is this button.
+    let listen = NodeRef::<leptos::html::Button>::new();
+    if pressed.get_value() {
+        pressed.set_value(false);
+        untrack(toggle.clone());
+        request_animation_frame(move || {
+            if let Some(button) = listen.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    }
 
     let leaving = SendWrapper::new(narrator.clone());
     on_cleanup(move || leaving.shut_down());
@@ -145,7 +221,8 @@ pub fn ReadAloud(
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 // What opens is the controls or, in their place, the message saying why not.
                 aria-controls="folio_read_aloud_panel folio_read_aloud_status"
-                on:click=on_listen
+                node_ref=listen
+                on:click=move |_| toggle()
             >
                 {icon(Icon::Listen)} {say.say(Phrase::ListenToArticle)}
             </button>
@@ -166,4 +243,5 @@ pub fn ReadAloud(
             </p>
         </section>
     }
+    .into_any()
 }

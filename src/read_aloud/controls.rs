@@ -6,6 +6,7 @@
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::narrator::{Narrator, Playback};
 use super::voices::{hidden_around, quarters, speed_label, speeds, Voice};
@@ -31,7 +32,19 @@ pub fn Controls(
     let no_next = move || playback.get().index().is_none_or(|n| n + 1 >= count.get());
     let stopped = move || playback.get() == Playback::Stopped;
     // A button that becomes disabled while focused would drop the focus on the page:
-    // it goes to Play/Pause instead.
+    // it goes to Play/Pause instead. Chromium blurs it at once, as the button is disabled
+    // (`focusout`, below); Firefox and WebKit keep the focus on it until this effect moves it.
+    let to_play = move |ev: ev::FocusEvent| {
+        let disabled = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .is_some_and(|b| b.disabled());
+        if disabled && ev.related_target().is_none() {
+            if let Some(play) = play_ref.get_untracked() {
+                let _ = play.focus();
+            }
+        }
+    };
     Effect::new(move |_| {
         let (off_prev, off_next, off_stop) = (no_prev(), no_next(), stopped());
         let Some(active) = document().active_element() else {
@@ -68,7 +81,7 @@ pub fn Controls(
     );
     let locale = say.locale;
     view! {
-        <div class="read-aloud__buttons" role="group" aria-label=say.say(Phrase::ListenPlayback)>
+        <div class="read-aloud__buttons" role="group" aria-label=say.say(Phrase::ListenPlayback) on:focusout=to_play>
             <button type="button" class="read-aloud__button" node_ref=prev_ref disabled=no_prev on:click=move |_| n1.step(-1)>
                 {icon(Icon::Previous)} {step_name(say.say(Phrase::ListenPrevious), say.say(Phrase::ListenPreviousParagraph))}
             </button>

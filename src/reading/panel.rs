@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::interface::{use_interface, Phrase};
+use crate::parts::Part;
 use crate::reading::controls::{ChoiceControl, StepControl, ToggleControl};
 use crate::reading::settings::{Alignment, Font, Preset, ReadingSettings, Step, Theme};
 use crate::reading::state::use_reading;
@@ -20,10 +21,14 @@ pub fn ReadingPanel() -> impl IntoView {
     let say = move |phrase| ui.say(phrase);
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
+    // The controls are a part of their own, fetched the first time the panel opens.
+    let controls = Part::new(PANEL_CONTROLS);
     let open = move |_| {
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
+        controls.open(move || {
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
+            }
+        })
     };
     let close = move |_| {
         if let Some(d) = dialog.get() {
@@ -62,6 +67,7 @@ pub fn ReadingPanel() -> impl IntoView {
             node_ref=opener
             aria-haspopup="dialog"
             aria-controls="folio_reading_panel"
+            aria-busy=move || controls.fetching().then_some("true")
             on:click=open
         >
             // A line may break after the icon (a zero-width space), not inside a long word.
@@ -69,6 +75,7 @@ pub fn ReadingPanel() -> impl IntoView {
             {say(Phrase::ReadingSettings)}
             <span class="tool-button__state">{move || if on() { format!(" {}", say(Phrase::InForce)) } else { String::new() }}</span>
         </button>
+        {move || controls.missing().then(|| view! { <p class="article-tools__problem" role="alert">{ui.say_with(Phrase::ToolMissing, &[("tool", say(Phrase::ReadingSettings).as_str().into())])}</p> })}
         <dialog
             class="reading-panel"
             class:reading-panel--off=move || !on()
@@ -83,6 +90,24 @@ pub fn ReadingPanel() -> impl IntoView {
                 <h2 id="folio_reading_title">{say(Phrase::ReadingSettings)}</h2>
                 <button class="reading-panel__close" on:click=close>{say(Phrase::Close)}</button>
             </div>
+            {controls.view_or(|| ().into_any())}
+            <p class="reading-panel__status" role="status">{move || state.announcement.get()}</p>
+            {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem" role="alert">{p}</p> })}
+        </dialog>
+    }
+}
+
+crate::part!(
+    /// The panel's controls: the switch, the presets, the settings and Reset.
+    PANEL_CONTROLS, reading_panel, controls
+);
+
+/// The panel's controls, built inside the open panel.
+fn controls() -> AnyView {
+    let state = use_reading();
+    let ui = use_interface();
+    let say = move |phrase| ui.say(phrase);
+    view! {
             <ModeSwitch/>
             <Presets/>
             // With reading mode off, its settings are kept but not in force: they are dimmed,
@@ -134,10 +159,8 @@ pub fn ReadingPanel() -> impl IntoView {
             </fieldset>
             {state.kept.then(|| view! { <crate::reading::language::LanguageChoice/> })}
             <button class="reading-panel__reset" id=crate::reading::state::RESET_ID on:click=move |_| state.reset()>{say(Phrase::Reset)}</button>
-            <p class="reading-panel__status" role="status">{move || state.announcement.get()}</p>
-            {move || state.problem.get().map(|p| view! { <p class="reading-panel__problem" role="alert">{p}</p> })}
-        </dialog>
     }
+    .into_any()
 }
 
 /// The one switch for reading mode.

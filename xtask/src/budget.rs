@@ -39,6 +39,28 @@ pub fn first_visit_files(dist: &Path) -> Result<Vec<String>, String> {
             files.push(name);
         }
     }
+    // A script's own imports come with it: the module's script imports the loader of its
+    // parts (the parts themselves come only when a tool is first pressed).
+    let mut at = 0;
+    while at < files.len() {
+        if files[at].ends_with(".js") {
+            let text = read_text(&dist.join(&files[at]))?;
+            let folder = folio::io::folder_of(&files[at]);
+            for import in static_imports(&text) {
+                let name = folio::publish::resolve(&folder, &import);
+                if !dist.join(&name).is_file() {
+                    return Err(format!(
+                        "{} imports {import}, which is not in dist",
+                        files[at]
+                    ));
+                }
+                if !files.contains(&name) {
+                    files.push(name);
+                }
+            }
+        }
+        at += 1;
+    }
     if !files.iter().any(|f| f.ends_with("_bg.wasm")) {
         return Err(format!(
             "{page} names no wasm module: is it the app's page?"
@@ -93,6 +115,31 @@ fn relative_urls(html: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The relative addresses a script imports at once: `from "./x.js"`.
+fn static_imports(script: &str) -> Vec<String> {
+    script
+        .split("from ")
+        .skip(1)
+        .filter_map(|rest| {
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let address = rest[1..].split(quote).next()?;
+            address.starts_with("./").then(|| address.to_owned())
+        })
+        .collect()
+}
+
+/// The module's parts fetched on first use (`module.rs`, ADR 013), relative to `dist`.
+pub fn part_files(dist: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = compress::files(dist)
+        .into_iter()
+        .filter(|p| p.parent() == Some(dist))
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("folio-") && n.ends_with(".wasm") && !n.ends_with("_bg.wasm"))
+        .collect();
+    parts.sort();
+    parts
 }
 
 /// Brotli size of each file, as the server sends it (quality 11).
@@ -164,6 +211,11 @@ pub fn tier() -> Outcome {
             &budget,
         ),
     ];
+    // Each part comes when its tool is first pressed: what that press waits for.
+    for (part, size) in brotli_sizes(&dist, &part_files(&dist))? {
+        let what = format!("the part {part}, fetched on first use");
+        results.push(check(&what, "part_brotli_bytes", size, &budget));
+    }
     let loader =
         std::fs::read(dist.join(EMBED_LOADER)).map_err(|e| format!("dist/{EMBED_LOADER}: {e}"))?;
     results.push(check(
@@ -185,5 +237,22 @@ pub fn tier() -> Outcome {
         Ok(())
     } else {
         Err(format!("{failed} size budget check(s) failed"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scripts_static_imports_are_its_from_addresses_only() {
+        let script = "import * as import1 from \"./folio-split-0123456789abcdef.js\"\n\
+                      import { a } from './other.js';\n\
+                      const url = new URL('folio_bg.wasm', import.meta.url);\n\
+                      const list = Array.from(\"abc\");";
+        assert_eq!(
+            static_imports(script),
+            ["./folio-split-0123456789abcdef.js", "./other.js"]
+        );
     }
 }

@@ -6,6 +6,7 @@ mod budget;
 mod compress;
 mod csp;
 mod hostile;
+mod module;
 mod names;
 mod offline;
 mod pages;
@@ -196,8 +197,9 @@ pub fn build_app_into(dist: &Path) -> Outcome {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     std::fs::write(&index, trim::trim_inline_styles(&html))
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    let (trunk, module) = names::name_by_content(dist)?;
-    eprintln!("xtask: named the module by its bytes: {module}_bg.wasm (Trunk's name: {trunk})");
+    let parts = module::build_into(dist)?;
+    let (_, module) = names::name_by_content(dist)?;
+    eprintln!("xtask: built the module {module}_bg.wasm and its parts {parts:?}");
     Ok(())
 }
 

@@ -1,7 +1,12 @@
 //! The module and its script named by what they hold once built. Trunk names them by a hash
 //! of wasm-bindgen's output, before wasm-opt runs, so a change that reaches only wasm-opt
 //! (its flags, its version) kept the old name, and a browser holding that name as
-//! `immutable` would never fetch the new bytes.
+//! `immutable` would never fetch the new bytes. The module's parts and their loader are
+//! named the same way ([`parts`]).
+
+pub mod parts;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
@@ -17,11 +22,17 @@ const SUFFIXES: [&str; 2] = [".js", "_bg.wasm"];
 /// Renames the module and its script in `dist` after a hash of their final bytes, and points
 /// every page and script there at the new names. Returns the old stem and the new one
 /// (`folio-HASH`).
+/// The parts' loader, if the module has parts ([`parts`]), is named last, after the pair
+/// whose script it imports.
 pub fn name_by_content(dist: &Path) -> Result<(String, String), String> {
     let old = module_stem(dist)?;
-    let new = content_stem(dist, &old)?;
+    let loader = parts::loader_in(dist)?;
+    let new = content_stem(dist, &old, loader.as_deref())?;
     if new != old {
         rename_module(dist, &old, &new)?;
+    }
+    if let Some(loader) = loader {
+        parts::name_loader(dist, &new, &loader)?;
     }
     Ok((old, new))
 }
@@ -55,22 +66,36 @@ pub fn module_stem(dist: &Path) -> Result<String, String> {
     }
 }
 
-/// [`stem_for`] the pair named `stem` in `dist`.
-fn content_stem(dist: &Path, stem: &str) -> Result<String, String> {
-    let read = |suffix: &str| {
-        let path = dist.join(format!("{stem}{suffix}"));
+/// [`stem_for`] the pair named `stem` in `dist`, with its parts' loader named `loader`.
+fn content_stem(dist: &Path, stem: &str, loader: Option<&str>) -> Result<String, String> {
+    let read = |name: &str| {
+        let path = dist.join(name);
         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
-    Ok(stem_for(&read(SUFFIXES[0])?, &read(SUFFIXES[1])?, stem))
+    let script = read(&format!("{stem}{}", SUFFIXES[0]))?;
+    let module = read(&format!("{stem}{}", SUFFIXES[1]))?;
+    let loader = match loader {
+        Some(name) => Some((name, read(name)?)),
+        None => None,
+    };
+    let loader = loader.as_ref().map(|(name, text)| (*name, text.as_slice()));
+    Ok(stem_for(&script, &module, loader, stem))
 }
 
 /// The stem the pair should have: `folio-` and [`short_hex`] of a SHA-256 over the script
-/// and the module as they ship, with the script's mentions of its own stem taken out, so the
-/// hash does not depend on the name it replaces.
-pub fn stem_for(script: &[u8], module: &[u8], stem: &str) -> String {
-    let script = String::from_utf8_lossy(script).replace(stem, PREFIX);
+/// and the module as they ship, and over the loader of the module's parts (`name`, bytes),
+/// which names every part by its bytes. Names that change with the pair's are taken out of
+/// the hash, so it does not depend on the names it replaces: the stem itself, and in the
+/// script, the loader's name.
+pub fn stem_for(script: &[u8], module: &[u8], loader: Option<(&str, &[u8])>, stem: &str) -> String {
+    let mut script = String::from_utf8_lossy(script).replace(stem, PREFIX);
+    let mut loader_text = String::new();
+    if let Some((name, text)) = loader {
+        script = script.replace(name, parts::LOADER);
+        loader_text = String::from_utf8_lossy(text).replace(stem, PREFIX);
+    }
     let mut hash = Sha256::new();
-    for part in [script.as_bytes(), module] {
+    for part in [script.as_bytes(), module, loader_text.as_bytes()] {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }
@@ -106,74 +131,4 @@ fn rename_module(dist: &Path, old: &str, new: &str) -> Result<(), String> {
         .map_err(|e| format!("{old}{suffix}: {e}"))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tiers::scratch::Scratch;
-
-    const OLD: &str = "folio-0123456789abcdef";
-
-    /// A built app as Trunk leaves it: the page, the script naming the module, the module.
-    fn built(dir: &Path, module: &[u8]) {
-        std::fs::write(
-            dir.join("index.html"),
-            format!("<script type=module>import init from './{OLD}.js'; init('./{OLD}_bg.wasm');</script>"),
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join(format!("{OLD}.js")),
-            format!("new URL('{OLD}_bg.wasm', import.meta.url);"),
-        )
-        .unwrap();
-        std::fs::write(dir.join(format!("{OLD}_bg.wasm")), module).unwrap();
-    }
-
-    #[test]
-    fn the_pair_takes_a_name_from_its_bytes_and_the_page_follows() {
-        let scratch = Scratch::new("names-follow").unwrap();
-        built(scratch.path(), b"\0asm one");
-        let (old, new) = name_by_content(scratch.path()).unwrap();
-        assert_eq!(old, OLD);
-        assert_ne!(new, OLD);
-        assert!(new.starts_with(PREFIX) && new.len() == OLD.len(), "{new}");
-        let page = std::fs::read_to_string(scratch.path().join("index.html")).unwrap();
-        assert!(!page.contains(OLD), "{page}");
-        assert!(
-            page.contains(&format!("./{new}.js")) && page.contains(&format!("./{new}_bg.wasm"))
-        );
-        let script = std::fs::read_to_string(scratch.path().join(format!("{new}.js"))).unwrap();
-        assert_eq!(
-            script,
-            format!("new URL('{new}_bg.wasm', import.meta.url);")
-        );
-        assert_eq!(
-            std::fs::read(scratch.path().join(format!("{new}_bg.wasm"))).unwrap(),
-            b"\0asm one"
-        );
-        assert!(!scratch.path().join(format!("{OLD}_bg.wasm")).exists());
-        // Named again, it keeps its name: the hash leaves the name itself out.
-        assert_eq!(name_by_content(scratch.path()).unwrap(), (new.clone(), new));
-    }
-
-    #[test]
-    fn other_module_bytes_under_the_same_old_name_get_another_name() {
-        let first = Scratch::new("names-first").unwrap();
-        let second = Scratch::new("names-second").unwrap();
-        built(first.path(), b"\0asm optimised one way");
-        built(second.path(), b"\0asm optimised another way");
-        assert_ne!(
-            name_by_content(first.path()).unwrap().1,
-            name_by_content(second.path()).unwrap().1
-        );
-    }
-
-    #[test]
-    fn a_folder_without_its_module_says_so() {
-        let scratch = Scratch::new("names-empty").unwrap();
-        std::fs::write(scratch.path().join(format!("{OLD}_bg.wasm")), b"\0asm").unwrap();
-        let error = name_by_content(scratch.path()).unwrap_err();
-        assert!(error.contains("build first"), "{error}");
-    }
 }

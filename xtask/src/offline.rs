@@ -72,7 +72,7 @@ pub fn shell(dist: &Path) -> Vec<String> {
         })
         .filter(|p| {
             let top = !p.contains('/');
-            (top && p.starts_with("folio-") && (p.ends_with(".js") || p.ends_with("_bg.wasm")))
+            (top && p.starts_with("folio-") && (p.ends_with(".js") || p.ends_with(".wasm")))
                 || (p.starts_with("icons/") && p.ends_with(".png"))
                 || (p.starts_with("words/") && p.ends_with(".json"))
                 || matches!(

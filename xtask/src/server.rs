@@ -26,7 +26,7 @@ use crate::csp;
 
 use self::answer::serve_file;
 use self::files::Roots;
-use self::request::{Limits, LIMITS};
+use self::request::{Limits, Request, LIMITS};
 use self::response::{linger, respond, PLAIN};
 use self::slots::{Slots, MAX_CONNECTIONS};
 
@@ -173,6 +173,16 @@ fn handle(mut stream: TcpStream, served: &Served, limits: &Limits) -> std::io::R
         if let Some(rest) = req.path.strip_prefix("/__test/") {
             return test_path(stream, rest);
         }
+        if fails_parts(&req) {
+            return respond(
+                &mut stream,
+                503,
+                PLAIN,
+                &[],
+                b"deliberate test failure\n",
+                true,
+            );
+        }
         if in_sub_folder && req.path == "/folio.json" {
             let body = deployment::settings(fixtures, &req.host)?;
             return respond(&mut stream, 200, "application/json", &[], &body, true);
@@ -182,6 +192,18 @@ fn handle(mut stream: TcpStream, served: &Served, limits: &Limits) -> std::io::R
         return respond(&mut stream, 405, PLAIN, &[], b"method not allowed\n", true);
     }
     serve_file(stream, served, &req, in_sub_folder)
+}
+
+/// Whether a test asked, with the cookie `folio-test=no-parts` (`/__test/no-parts`), that the module's parts
+/// fetched on first use fail (`folio-split_*.wasm`, `folio-chunk_*.wasm`): a reader whose
+/// network drops between the page and its first tool. The cookie keeps it to that browser.
+fn fails_parts(req: &Request) -> bool {
+    let file = req.path.rsplit('/').next().unwrap_or("");
+    req.cookie
+        .split(';')
+        .any(|c| c.trim() == "folio-test=no-parts")
+        && (file.starts_with("folio-split_") || file.starts_with("folio-chunk_"))
+        && file.ends_with(".wasm")
 }
 
 /// The embed tests' third origin: framed by the partner page, it sends every frame id its
@@ -197,6 +219,7 @@ static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 /// Paths under `/__test/` that fail on purpose, for the error views' tests:
 /// `status/NNN/...` answers with that status, `drop/...` closes the connection unanswered,
 /// `hang/...` answers nothing for 60 seconds, `dropped` says how many `drop/...` requests there were,
+/// `no-parts` sets the cookie that makes this browser's parts fail ([`fails_parts`]),
 /// `intruder` is a page on a third origin that sends height messages to the page framing it,
 /// and `csp-reports` lists the policy violations browsers have reported (a JSON list of lines).
 fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
@@ -208,6 +231,20 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
             "text/html; charset=utf-8",
             &[("Content-Security-Policy", policy)],
             INTRUDER.as_bytes(),
+            true,
+        );
+    }
+    if rest == "no-parts" {
+        // Set here, as a cookie of the app's origin: test paths are sandboxed pages, where a
+        // script cannot set one.
+        let cookie = "folio-test=no-parts; Path=/".to_owned();
+        let body = b"this browser's parts now fail\n";
+        return respond(
+            &mut stream,
+            200,
+            PLAIN,
+            &[("Set-Cookie", cookie)],
+            body,
             true,
         );
     }

@@ -156,7 +156,8 @@ fn checks() -> Outcome {
             "-D",
             "warnings",
         ],
-        // The browser build of the viewer, which the native build does not compile.
+        // The browser build of the viewer, which the native build does not compile, with
+        // the release build's parts (`split`, which includes `csr`).
         &[
             "clippy",
             "-p",
@@ -164,7 +165,7 @@ fn checks() -> Outcome {
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            "csr",
+            "split",
             "--lib",
             "--bins",
             "--",

@@ -52,3 +52,4 @@ reset-done = Reading settings reset to the defaults
 not-kept = These settings apply now but will not be kept for your next visit: { $reason }.
 language = Language
 language-automatic = Automatic
+tool-missing = { $tool }: this tool could not be loaded. Check your connection, then press the button again.

@@ -1,6 +1,6 @@
 //! A reading tool pressed on a static page before the app has taken it over: the button
-//! says it is busy, and the tool opens once the app is there, instead of the press being
-//! lost.
+//! says it is busy, and the tool opens once the app and the tool's part are there, instead
+//! of the press being lost.
 
 use folio_e2e::network::{go, on_network, slow_3g, until_taken_over};
 use folio_e2e::seed::SEED;
@@ -31,6 +31,21 @@ async fn reading_settings_pressed_before_the_app_is_there_open_once_it_is() {
         "pressed before the app took over, and the button says it is busy"
     );
     until_taken_over(&b).await;
+    // The panel's controls are a part of their own, fetched now (ADR 013): the button stays
+    // busy until they have come over the slow network.
+    let mut waited = 0;
+    while b
+        .eval("return document.getElementById('folio_reading_panel').open;")
+        .await
+        != json!(true)
+    {
+        assert!(
+            waited < 300,
+            "the panel did not open within 30 s of the takeover"
+        );
+        waited += 1;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let open = b
         .eval(
             "const panel = document.getElementById('folio_reading_panel');

@@ -147,6 +147,23 @@ async fn a_saved_article_opens_whole_with_the_server_gone_and_an_unsaved_one_say
         json!(["application/wasm", true]),
         "served by the worker, offline"
     );
+    // The tools' parts, fetched on first use (ADR 013), were kept with the module: Reading
+    // settings and Listen open offline though neither was pressed while online.
+    b.wait_for_css("button[aria-controls='folio_reading_panel']")
+        .await
+        .click()
+        .await
+        .expect("press Reading settings");
+    b.wait_for_css("dialog#folio_reading_panel[open] .reading-switch")
+        .await;
+    b.press(fantoccini::key::Key::Escape).await;
+    b.wait_for_css(".read-aloud__listen")
+        .await
+        .click()
+        .await
+        .expect("press Listen");
+    b.wait_for_css(".read-aloud__listen[aria-expanded='true']")
+        .await;
 
     // An article that was never saved: the Saved page, saying so.
     b.client

@@ -163,6 +163,9 @@ fn only_names_with_a_content_hash_are_cached_for_a_year() {
     for (name, expected) in [
         ("folio-0123456789abcdef.js", IMMUTABLE),
         ("folio-0123456789abcdef_bg.wasm", IMMUTABLE),
+        // The module's parts and their loader (ADR 013).
+        ("folio-split_read_aloud-0123456789abcdef.wasm", IMMUTABLE),
+        ("folio-split-0123456789abcdef.js", IMMUTABLE),
         ("index.html", "no-cache"),
         ("folio.json", "no-cache"),
         ("atkinson-hyperlegible-latin-400-normal.woff2", "no-cache"),

@@ -47,6 +47,8 @@ pub struct Request {
     pub accepts_gzip: bool,
     /// The body of a `POST`; empty otherwise.
     pub body: Vec<u8>,
+    /// The `Cookie` header, which only test paths read.
+    pub cookie: String,
 }
 
 /// Why a request was not read.
@@ -149,6 +151,7 @@ pub fn read(stream: &TcpStream, limits: &Limits) -> Result<Option<Request>, Requ
         accepts_br: false,
         accepts_gzip: false,
         body: Vec::new(),
+        cookie: String::new(),
     };
     let mut length = None;
     let (mut left, mut count) = (limits.head, 0);
@@ -187,6 +190,8 @@ pub fn read(stream: &TcpStream, limits: &Limits) -> Result<Option<Request>, Requ
                 .collect();
             request.accepts_br = codings.contains(&"br");
             request.accepts_gzip = codings.contains(&"gzip");
+        } else if name.eq_ignore_ascii_case("cookie") {
+            request.cookie = value.to_owned();
         } else if name.eq_ignore_ascii_case("content-length") {
             length = Some(value.parse::<u64>().map_err(|_| RequestError::Malformed)?);
         }

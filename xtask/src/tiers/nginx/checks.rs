@@ -174,12 +174,21 @@ pub fn run(port: u16, dist: &Path) -> Outcome {
             }),
         ),
         (
-            "the module and its script are named by a hash of the bytes sent",
+            "the module, its script and its parts' loader are named by a hash of the bytes sent",
             Box::new(|| {
                 let module = get(port, &format!("/{wasm}"), "")?;
                 let sent = get(port, &format!("/{script}"), "")?;
+                let text = String::from_utf8_lossy(&sent.body);
+                let name = names::parts::loader_imported_by(&text)
+                    .ok_or(format!("{script} imports no parts' loader"))?;
+                let loader = get(port, &format!("/{name}"), "")?;
+                let named = names::parts::loader_name_for(&loader.body);
+                if named != name {
+                    return Err(format!("{name} holds the bytes of {named}"));
+                }
                 let stem = script.trim_end_matches(".js");
-                let named = names::stem_for(&sent.body, &module.body, stem);
+                let loader = Some((name.as_str(), loader.body.as_slice()));
+                let named = names::stem_for(&sent.body, &module.body, loader, stem);
                 (named == stem)
                     .then_some(())
                     .ok_or(format!("{stem} holds the bytes of {named}"))

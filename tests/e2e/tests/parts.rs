@@ -1,0 +1,140 @@
+//! The module's parts fetched on first use (ADR 013): Reading settings and Listen fetch
+//! theirs only when first pressed, and only once; a part the network fails to bring says
+//! so beside its button, nothing stops, and pressing again fetches it.
+
+use folio_e2e::reading::{OPENER, SEED};
+use folio_e2e::{page, Browser};
+use serde_json::json;
+
+const LISTEN: &str = ".read-aloud__listen";
+
+/// The parts this page has fetched, by the names the build gives them before their hash
+/// (`split_reading_panel`, `split_read_aloud`), in the order fetched.
+async fn parts_fetched(b: &Browser) -> Vec<String> {
+    b.requested_urls()
+        .await
+        .iter()
+        .filter_map(|url| url.rsplit('/').next())
+        .filter_map(|file| file.strip_prefix("folio-")?.strip_suffix(".wasm"))
+        .filter(|stem| stem.starts_with("split_"))
+        .filter_map(|stem| stem.rsplit_once('-').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+async fn panel_open(b: &Browser) -> bool {
+    b.eval("return document.querySelector('dialog#folio_reading_panel').open;")
+        .await
+        == json!(true)
+}
+
+#[tokio::test]
+async fn reading_settings_and_listen_fetch_their_parts_when_first_pressed_and_only_once() {
+    let b = Browser::start(1280, 900).await;
+    b.open(SEED).await;
+    assert!(
+        parts_fetched(&b).await.is_empty(),
+        "a part was fetched before any tool was pressed: {:?}",
+        parts_fetched(&b).await
+    );
+
+    b.click(OPENER).await;
+    b.wait_for_css("dialog#folio_reading_panel[open] .reading-switch")
+        .await;
+    assert_eq!(parts_fetched(&b).await, ["split_reading_panel"]);
+    b.click(".reading-panel__close").await;
+    assert!(!panel_open(&b).await, "Close closes the panel");
+    b.click(OPENER).await;
+    b.wait_for_css("dialog#folio_reading_panel[open] .reading-switch")
+        .await;
+    assert_eq!(
+        parts_fetched(&b).await,
+        ["split_reading_panel"],
+        "opening the panel again fetches nothing"
+    );
+    b.click(".reading-panel__close").await;
+
+    b.click(LISTEN).await;
+    b.wait_for_css(&format!("{LISTEN}[aria-expanded='true']"))
+        .await;
+    assert!(
+        b.focus_is(LISTEN).await,
+        "the focus stays on Listen when its part arrives: {}",
+        b.focused().await
+    );
+    let fetched = parts_fetched(&b).await;
+    assert_eq!(
+        fetched.iter().filter(|p| *p == "split_read_aloud").count(),
+        1,
+        "{fetched:?}"
+    );
+    b.click(LISTEN).await;
+    b.wait_for_css(&format!("{LISTEN}[aria-expanded='false']"))
+        .await;
+    b.click(LISTEN).await;
+    b.wait_for_css(&format!("{LISTEN}[aria-expanded='true']"))
+        .await;
+    assert_eq!(
+        parts_fetched(&b).await,
+        fetched,
+        "opening Listen again fetches nothing"
+    );
+    assert_eq!(b.console_errors().await, Vec::<String>::new());
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_part_the_network_fails_to_bring_says_so_and_pressing_again_fetches_it() {
+    let b = Browser::start(1280, 900).await;
+    // From here on the test server fails every part this browser asks for
+    // (`xtask/src/server.rs`, `fails_parts`), as a network that drops after the page came.
+    // The service worker cannot keep the shell either, so it brings none of them.
+    b.client
+        .goto(&page("__test/no-parts"))
+        .await
+        .expect("navigation");
+    b.open(SEED).await;
+
+    b.click(OPENER).await;
+    let said = b
+        .wait_for_css(".article-tools__problem[role='alert']")
+        .await;
+    let said = said.text().await.expect("the message's text");
+    assert_eq!(
+        said,
+        "Reading settings: this tool could not be loaded. Check your connection, then press the button again."
+    );
+    assert!(!panel_open(&b).await, "an empty panel is not opened");
+    b.click(LISTEN).await;
+    let listen = b.wait_for_css(".read-aloud [role='alert']").await;
+    assert!(
+        listen
+            .text()
+            .await
+            .expect("the message's text")
+            .starts_with("Read aloud: this tool could not be loaded."),
+        "Listen says so too"
+    );
+    assert_eq!(
+        b.eval("return document.documentElement.dataset.folioError || null;")
+            .await,
+        json!(null),
+        "nothing stopped the app"
+    );
+
+    b.eval("document.cookie = 'folio-test=; path=/; max-age=0'; return true;")
+        .await;
+    b.click(OPENER).await;
+    b.wait_for_css("dialog#folio_reading_panel[open] .reading-switch")
+        .await;
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.article-tools__problem').length;")
+            .await,
+        json!(0),
+        "the message goes once the part has come"
+    );
+    b.click(".reading-panel__close").await;
+    b.click(LISTEN).await;
+    b.wait_for_css(&format!("{LISTEN}[aria-expanded='true']"))
+        .await;
+    b.close().await;
+}
