@@ -47,6 +47,20 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// The panel mounted in `host` and opened, as a reader's press opens it: its controls are a
+/// part of their own (src/parts.rs), built when it first opens.
+async fn open_panel(host: &web_sys::HtmlElement) -> impl Sized {
+    let mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
+    tick().await;
+    click(host, "[aria-controls='folio_reading_panel']");
+    tick().await;
+    assert!(
+        host.query_selector(".reading-switch").unwrap().is_some(),
+        "the panel's controls are there once it is open"
+    );
+    mounted
+}
+
 fn click(host: &web_sys::HtmlElement, css: &str) {
     let el: web_sys::HtmlElement = host.query_selector(css).unwrap().unwrap().unchecked_into();
     el.click();
@@ -62,8 +76,7 @@ fn attr(host: &web_sys::HtmlElement, css: &str, name: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_preset_applies_at_once_to_the_root_and_is_saved() {
     let host = fresh_host();
-    let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
-    tick().await;
+    let _mounted = open_panel(&host).await;
     assert_eq!(
         attr(&host, ".reading-switch", "aria-checked").as_deref(),
         Some("false")
@@ -111,8 +124,7 @@ async fn a_preset_applies_at_once_to_the_root_and_is_saved() {
 #[wasm_bindgen_test]
 async fn the_switch_turns_the_text_settings_off_and_keeps_the_theme() {
     let host = fresh_host();
-    let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
-    tick().await;
+    let _mounted = open_panel(&host).await;
     click(&host, ".reading-preset:nth-of-type(4)");
     tick().await;
     click(&host, ".reading-switch");
@@ -139,8 +151,7 @@ async fn saved_settings_load_into_the_panel() {
     settings.theme = Theme::Dark;
     settings.set_step(Step::LineWidth, 45);
     storage().set_item(KEY, &to_json(&settings)).unwrap();
-    let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
-    tick().await;
+    let _mounted = open_panel(&host).await;
     assert_eq!(
         attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(),
         Some("175%")
@@ -186,8 +197,7 @@ async fn damaged_saved_settings_give_the_defaults_without_a_panic() {
     ] {
         let host = fresh_host();
         storage().set_item(KEY, damaged).unwrap();
-        let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
-        tick().await;
+        let _mounted = open_panel(&host).await;
         assert_eq!(
             attr(&host, "#folio_reading_text_size", "aria-valuetext").as_deref(),
             Some("100%"),
@@ -200,8 +210,7 @@ async fn damaged_saved_settings_give_the_defaults_without_a_panic() {
 #[wasm_bindgen_test]
 async fn reset_forgets_the_saved_settings_and_clears_the_root() {
     let host = fresh_host();
-    let _mounted = leptos::mount::mount_to(host.clone(), ReadingPanel);
-    tick().await;
+    let _mounted = open_panel(&host).await;
     click(&host, ".reading-preset:nth-of-type(1)");
     tick().await;
     assert!(storage().get_item(KEY).unwrap().is_some());

@@ -20,6 +20,7 @@ fn args(n: i64) -> Vec<(&'static str, Arg<'static>)> {
         ("language", "Russian".into()),
         ("tag", "ru".into()),
         ("speed", "1×".into()),
+        ("tool", "Reading settings".into()),
     ]
 }
 

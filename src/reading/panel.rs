@@ -108,57 +108,57 @@ fn controls() -> AnyView {
     let ui = use_interface();
     let say = move |phrase| ui.say(phrase);
     view! {
-            <ModeSwitch/>
-            <Presets/>
-            // With reading mode off, its settings are kept but not in force: they are dimmed,
-            // and changing one turns reading mode on (docs/accessibility.md).
-            <fieldset class="reading-panel__group reading-panel__group--mode">
-                <legend>{say(Phrase::GroupText)}</legend>
-                {Step::ALL.into_iter().map(|step| view! { <StepControl step/> }).collect_view()}
-                <ChoiceControl
-                    label=Phrase::Font id="folio_reading_font"
-                    options=vec![
-                        (Font::Serif, say(Phrase::FontSerif)),
-                        (Font::Sans, say(Phrase::FontSans)),
-                        // Typefaces' own names, the same in every language.
-                        (Font::Atkinson, "Atkinson Hyperlegible".into()),
-                        (Font::OpenDyslexic, "OpenDyslexic".into()),
-                    ]
-                    get=|s: &ReadingSettings| s.font
-                    set=|s: &mut ReadingSettings, font| { s.font = font; s.enabled = true; s.preset = None; }
-                />
-                <ChoiceControl
-                    label=Phrase::Alignment id="folio_reading_alignment"
-                    options=vec![(Alignment::Start, say(Phrase::AlignmentStart)), (Alignment::Justified, say(Phrase::AlignmentJustified))]
-                    get=|s: &ReadingSettings| s.alignment
-                    set=|s: &mut ReadingSettings, a| { s.alignment = a; s.enabled = true; s.preset = None; }
-                />
-            </fieldset>
-            <fieldset class="reading-panel__group">
-                <legend>{say(Phrase::GroupPage)}</legend>
-                <ChoiceControl
-                    label=Phrase::Theme id="folio_reading_theme"
-                    options=vec![
-                        (Theme::System, say(Phrase::ThemeSystem)),
-                        (Theme::Light, say(Phrase::ThemeLight)),
-                        (Theme::Sepia, say(Phrase::ThemeSepia)),
-                        (Theme::Dark, say(Phrase::ThemeDark)),
-                        (Theme::HighContrast, say(Phrase::ThemeHighContrast)),
-                    ]
-                    get=|s: &ReadingSettings| s.theme
-                    set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
-                />
-                <ToggleControl label=Phrase::ReduceMotion get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
-            </fieldset>
-            <fieldset class="reading-panel__group reading-panel__group--mode">
-                <legend>{say(Phrase::GroupLayout)}</legend>
-                <ToggleControl label=Phrase::HideImages get=|s| s.hide_images
-                    set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
-                <ToggleControl label=Phrase::SimplifiedLayout get=|s| s.simplified_layout
-                    set=|s, on| { s.simplified_layout = on; s.enabled |= on; s.preset = None; }/>
-            </fieldset>
-            {state.kept.then(|| view! { <crate::reading::language::LanguageChoice/> })}
-            <button class="reading-panel__reset" id=crate::reading::state::RESET_ID on:click=move |_| state.reset()>{say(Phrase::Reset)}</button>
+        <ModeSwitch/>
+        <Presets/>
+        // With reading mode off, its settings are kept but not in force: they are dimmed,
+        // and changing one turns reading mode on (docs/accessibility.md).
+        <fieldset class="reading-panel__group reading-panel__group--mode">
+            <legend>{say(Phrase::GroupText)}</legend>
+            {Step::ALL.into_iter().map(|step| view! { <StepControl step/> }).collect_view()}
+            <ChoiceControl
+                label=Phrase::Font id="folio_reading_font"
+                options=vec![
+                    (Font::Serif, say(Phrase::FontSerif)),
+                    (Font::Sans, say(Phrase::FontSans)),
+                    // Typefaces' own names, the same in every language.
+                    (Font::Atkinson, "Atkinson Hyperlegible".into()),
+                    (Font::OpenDyslexic, "OpenDyslexic".into()),
+                ]
+                get=|s: &ReadingSettings| s.font
+                set=|s: &mut ReadingSettings, font| { s.font = font; s.enabled = true; s.preset = None; }
+            />
+            <ChoiceControl
+                label=Phrase::Alignment id="folio_reading_alignment"
+                options=vec![(Alignment::Start, say(Phrase::AlignmentStart)), (Alignment::Justified, say(Phrase::AlignmentJustified))]
+                get=|s: &ReadingSettings| s.alignment
+                set=|s: &mut ReadingSettings, a| { s.alignment = a; s.enabled = true; s.preset = None; }
+            />
+        </fieldset>
+        <fieldset class="reading-panel__group">
+            <legend>{say(Phrase::GroupPage)}</legend>
+            <ChoiceControl
+                label=Phrase::Theme id="folio_reading_theme"
+                options=vec![
+                    (Theme::System, say(Phrase::ThemeSystem)),
+                    (Theme::Light, say(Phrase::ThemeLight)),
+                    (Theme::Sepia, say(Phrase::ThemeSepia)),
+                    (Theme::Dark, say(Phrase::ThemeDark)),
+                    (Theme::HighContrast, say(Phrase::ThemeHighContrast)),
+                ]
+                get=|s: &ReadingSettings| s.theme
+                set=|s: &mut ReadingSettings, t| { s.theme = t; s.preset = None; }
+            />
+            <ToggleControl label=Phrase::ReduceMotion get=|s| s.reduce_motion set=|s, on| s.reduce_motion = on/>
+        </fieldset>
+        <fieldset class="reading-panel__group reading-panel__group--mode">
+            <legend>{say(Phrase::GroupLayout)}</legend>
+            <ToggleControl label=Phrase::HideImages get=|s| s.hide_images
+                set=|s, on| { s.hide_images = on; s.enabled |= on; }/>
+            <ToggleControl label=Phrase::SimplifiedLayout get=|s| s.simplified_layout
+                set=|s, on| { s.simplified_layout = on; s.enabled |= on; s.preset = None; }/>
+        </fieldset>
+        {state.kept.then(|| view! { <crate::reading::language::LanguageChoice/> })}
+        <button class="reading-panel__reset" id=crate::reading::state::RESET_ID on:click=move |_| state.reset()>{say(Phrase::Reset)}</button>
     }
     .into_any()
 }

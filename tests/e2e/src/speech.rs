@@ -69,9 +69,17 @@ impl Browser {
         }
     }
 
+    /// Presses Listen and waits until it is open: the first press fetches its part (ADR 013)
+    /// before anything in it is there.
+    pub async fn open_listen(&self) {
+        self.click(".read-aloud__listen").await;
+        self.wait_for_css(".read-aloud__listen[aria-expanded='true']")
+            .await;
+    }
+
     /// Opens Listen and presses Play: reading starts from the first paragraph.
     pub async fn start_listening(&self) {
-        self.click(".read-aloud__listen").await;
+        self.open_listen().await;
         self.click(PLAY).await;
     }
 

@@ -26,7 +26,7 @@ async fn a_browser_without_voices_says_so_instead_of_offering_play() {
             .await,
         json!("function")
     );
-    b.click(".read-aloud__listen").await;
+    b.open_listen().await;
     b.until(
         "return document.querySelector('.read-aloud__status').textContent.includes('no voice');",
         "the no-voice message",
@@ -67,7 +67,7 @@ async fn webkit_offers_its_own_voices_with_play() {
     }
     let b = Browser::start(1280, 900).await;
     b.open(&format!("?article={SEED}")).await;
-    b.click(".read-aloud__listen").await;
+    b.open_listen().await;
     b.wait_for_css(".read-aloud__play").await;
     let offered = b
         .eval("return [document.getElementById('folio_read_aloud_panel').hidden,
@@ -95,7 +95,7 @@ async fn webkit_offers_its_own_voices_with_play() {
 async fn a_browser_without_speech_synthesis_gets_a_clear_message() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(SEED, "missing").await;
-    b.click(".read-aloud__listen").await;
+    b.open_listen().await;
     b.until(
         "return document.querySelector('.read-aloud__status').textContent.trim() !== '';",
         "a message",
@@ -118,7 +118,7 @@ async fn a_browser_without_speech_synthesis_gets_a_clear_message() {
 async fn voices_that_arrive_later_replace_the_message_with_the_controls() {
     let b = Browser::start(1280, 900).await;
     b.open_with_speech_fake(RUSSIAN, "late").await;
-    b.click(".read-aloud__listen").await;
+    b.open_listen().await;
     // In the Russian article's page, Listen speaks Russian.
     assert_eq!(
         b.read_aloud_status().await,
