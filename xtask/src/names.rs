@@ -22,6 +22,7 @@ const SUFFIXES: [&str; 2] = [".js", "_bg.wasm"];
 /// Renames the module and its script in `dist` after a hash of their final bytes, and points
 /// every page and script there at the new names. Returns the old stem and the new one
 /// (`folio-HASH`).
+///
 /// The parts' loader, if the module has parts ([`parts`]), is named last, after the pair
 /// whose script it imports.
 pub fn name_by_content(dist: &Path) -> Result<(String, String), String> {
