@@ -3,6 +3,11 @@
 //! Run by `cargo xtask test` (`cargo test --target wasm32-unknown-unknown -p folio --test read_aloud`).
 #![cfg(target_arch = "wasm32")]
 
+// Only `sleep` of the shared helpers is needed here.
+#[allow(dead_code)]
+mod browser;
+
+use browser::sleep;
 use folio::read_aloud::paragraphs::collect;
 use folio::read_aloud::ReadAloud;
 use leptos::prelude::*;
@@ -26,17 +31,6 @@ fn js(source: &str) -> wasm_bindgen::JsValue {
     js_sys::Function::new_no_args(source)
         .call0(&wasm_bindgen::JsValue::NULL)
         .unwrap()
-}
-
-/// Waits 30 ms: the app's effects, a part coming into hand, an animation frame.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -66,14 +60,14 @@ async fn the_control_looks_speech_synthesis_up_only_when_the_reader_opens_it() {
         panel.is_none_or(|p| p.has_attribute("hidden")),
         "no controls before the reader asks"
     );
-    tick().await;
+    sleep(30).await;
     assert_eq!(
         js("return window.__lookups;").as_f64(),
         Some(0.0),
         "nothing looked up at mount"
     );
     listen.unchecked_ref::<web_sys::HtmlElement>().click();
-    tick().await;
+    sleep(30).await;
     assert!(
         js("return window.__lookups;").as_f64().unwrap_or(0.0) >= 1.0,
         "looked up on opening"

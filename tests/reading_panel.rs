@@ -2,6 +2,10 @@
 //! writes to `<html>`, and the settings it saves to and loads from real `localStorage`.
 #![cfg(target_arch = "wasm32")]
 
+// Only `sleep` of the shared helpers is needed here.
+#[allow(dead_code)]
+mod browser;
+
 use folio::reading::panel::ReadingPanel;
 use folio::reading::saved::{to_json, KEY};
 use folio::reading::settings::{Preset, ReadingSettings, Step, Theme};
@@ -37,14 +41,9 @@ fn fresh_host() -> web_sys::HtmlElement {
     el
 }
 
+/// Time for the panel's effects, a part coming into hand and an animation frame.
 async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    browser::sleep(30).await;
 }
 
 /// The panel mounted in `host` and opened, as a reader's press opens it: its controls are a
