@@ -205,7 +205,7 @@ function pageData() {
 function articleFiles(data) {
   const page = new URL(location.pathname, location.href);
   const base = new URL(data.base, page);
-  const manifest = JSON.parse(data.manifest);
+  const manifest = data.article.manifest;
   const files = [page.href, new URL("bundle.json", base).href, new URL(manifest.body, base).href];
   for (const media of manifest.media || []) {
     files.push(new URL(media.src, base).href);

@@ -9,7 +9,7 @@ mod takeover;
 
 use std::sync::Arc;
 
-use folio_bundle::{pause, read_bundle_in_steps, read_catalog, Report};
+use folio_bundle::{read_catalog, Article, Report};
 use serde::{Deserialize, Serialize};
 
 use crate::io::LoadedArticle;
@@ -23,8 +23,8 @@ pub const DATA_ID: &str = "folio_page";
 /// The id of the element the app renders into.
 pub const ROOT_ID: &str = "folio_root";
 
-/// What a static page was rendered from: the files as published, so the app reads them
-/// with the same code.
+/// What a static page was rendered from: the list of articles as published, or the article
+/// as the build read it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "kebab-case")]
 pub enum PageData {
@@ -48,10 +48,10 @@ pub enum PageData {
         root: String,
         /// The bundle's folder, relative to the page, ending in `/`.
         base: String,
-        /// `bundle.json`'s text.
-        manifest: String,
-        /// The body's Markdown.
-        body: String,
+        /// The article as the build read it from its bundle. The app draws it without
+        /// reading Markdown again, so the Markdown reader is not in the module every page
+        /// loads (`crate::reader`, ADR 013).
+        article: Box<Article>,
         /// Rendered for a partner's frame (`embed/ID/`): the name of the site whose full
         /// article page the embed links to.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,17 +60,9 @@ pub enum PageData {
 }
 
 impl PageData {
-    /// The page and its place in the site, or every problem when the files do not read.
+    /// The page and its place in the site, or every problem when the list of articles does
+    /// not read. An article's page is ready as it is: the build has read its bundle.
     pub fn into_page(self) -> Result<(Page, Site), Report> {
-        pause::at_once(self.into_page_in_steps(&mut pause::no_pause))
-    }
-
-    /// [`PageData::into_page`], awaiting `pause` now and then while it reads an article's
-    /// bundle (`folio_bundle::pause`).
-    pub async fn into_page_in_steps(
-        self,
-        pause: &mut dyn FnMut() -> pause::Waiting,
-    ) -> Result<(Page, Site), Report> {
         match self {
             PageData::Catalog {
                 root,
@@ -89,15 +81,11 @@ impl PageData {
             PageData::Article {
                 root,
                 base,
-                manifest,
-                body,
+                article,
                 embed,
             } => {
-                let (article, report) =
-                    read_bundle_in_steps(manifest.as_bytes(), body.as_bytes(), pause).await;
-                let article = article.ok_or(report)?;
                 let loaded = LoadedArticle {
-                    article: Arc::new(article),
+                    article: Arc::new(*article),
                     base,
                 };
                 Ok((Page::Article(loaded), Site { root, embed }))
@@ -123,9 +111,9 @@ impl PageData {
 }
 
 /// The page to show: the one the query names (`?article=`, `?bundle=`: `index.html`, which
-/// also holds the list of articles, is their page too), or else the static page's own, its
-/// bundle read in steps that give the browser a turn (`yielding::turn_every`); what is
-/// built from it then starts in a task of its own if the reading took long.
+/// also holds the list of articles, is their page too), or else the static page's own, read
+/// from its data; what is built from it then starts in a task of its own if reading that
+/// data took long (`yielding::turn_every`).
 #[cfg(target_arch = "wasm32")]
 async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     use crate::yielding::{turn_every, READING_MS};
@@ -139,6 +127,7 @@ async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     if asked != Place::Catalog {
         return (Page::Load(asked), Site::at_root());
     }
+    let mut pause = turn_every(READING_MS);
     let data = document
         .get_element_by_id(DATA_ID)
         .and_then(|script| script.text_content())
@@ -146,8 +135,7 @@ async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     let Some(data) = data else {
         return (Page::Load(Place::Catalog), Site::at_root());
     };
-    let mut pause = turn_every(READING_MS);
-    let page = data.into_page_in_steps(&mut pause).await;
+    let page = data.into_page();
     pause().await;
     page.unwrap_or((Page::Load(Place::Catalog), Site::at_root()))
 }

@@ -30,11 +30,20 @@ fn sample(id: &str) -> PageData {
     let read = |name: &str| {
         std::fs::read_to_string(format!("{dir}/{name}")).expect("the sample bundle's files")
     };
+    article_data(
+        &format!("../../bundles/{id}/"),
+        &read("bundle.json"),
+        &read("body.md"),
+    )
+}
+
+/// A page's data for the bundle of `manifest` and `body`, read as the build reads it.
+fn article_data(base: &str, manifest: &str, body: &str) -> PageData {
+    let (article, report) = folio_bundle::read_bundle(manifest.as_bytes(), body.as_bytes());
     PageData::Article {
         root: "../../".into(),
-        base: format!("../../bundles/{id}/"),
-        manifest: read("bundle.json"),
-        body: read("body.md"),
+        base: base.into(),
+        article: Box::new(article.unwrap_or_else(|| panic!("the bundle reads:\n{report}"))),
         embed: None,
     }
 }
@@ -193,13 +202,11 @@ let x = 1;
 
 #[test]
 fn every_block_and_inline_kind_renders_natively() {
-    let data = PageData::Article {
-        root: "../../".into(),
-        base: "../../bundles/folio-every-kind/".into(),
-        manifest: EVERY_KIND.into(),
-        body: EVERY_KIND_BODY.into(),
-        embed: None,
-    };
+    let data = article_data(
+        "../../bundles/folio-every-kind/",
+        EVERY_KIND,
+        EVERY_KIND_BODY,
+    );
     let html = render(data, "folio-every-kind");
     for needle in [
         "<h2 id=\"heading\">Heading</h2>",
@@ -272,13 +279,11 @@ fn the_catalog_renders_a_card_linking_to_each_article_s_page() {
 
 #[test]
 fn a_page_carries_the_data_it_was_rendered_from_and_nothing_in_it_closes_its_script() {
-    let data = PageData::Article {
-        root: "../../".into(),
-        base: "../../bundles/folio-every-kind/".into(),
-        manifest: EVERY_KIND.into(),
-        body: "Text with </script><script>alert(1)</script> in it.\n".into(),
-        embed: None,
-    };
+    let data = article_data(
+        "../../bundles/folio-every-kind/",
+        EVERY_KIND,
+        "Text with </script><script>alert(1)</script> in it.\n",
+    );
     let html = render(data.clone(), "folio-every-kind");
     let start = html.find("id=\"folio_page\">").expect("the page's data") + 16;
     let end = start + html[start..].find("</script>").unwrap();

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use folio_bundle::{manifest, read_catalog, read_manifest, Report};
+use folio_bundle::{read_catalog, read_folder, Report};
 
 use super::{oembed, page_file, render_article, render_catalog, render_saved, Options, Template};
 use crate::config::{self, Config};
@@ -46,23 +46,17 @@ fn article_data(
     root: &str,
     base: impl FnOnce(&str) -> String,
 ) -> Result<(String, PageData), String> {
-    let manifest_text = read_text(&dir.join(manifest::FILE))?;
     let mut report = Report::default();
-    let manifest = read_manifest(manifest_text.as_bytes(), &mut report).ok_or_else(|| {
-        format!(
-            "{} does not read:\n{report}",
-            dir.join(manifest::FILE).display()
-        )
-    })?;
-    let body = read_text(&dir.join(&manifest.body))?;
+    let article = read_folder(dir, &mut report)
+        .ok_or_else(|| format!("{} does not read:\n{report}", dir.display()))?;
+    let id = article.manifest.id.clone();
     let data = PageData::Article {
         root: root.to_owned(),
-        base: base(&manifest.id),
-        manifest: manifest_text,
-        body,
+        base: base(&id),
+        article: Box::new(article),
         embed: None,
     };
-    Ok((manifest.id, data))
+    Ok((id, data))
 }
 
 /// Writes a static page for every article in the catalog of the built site in `dist`, and

@@ -61,7 +61,9 @@ fn draw(tree: &resvg::usvg::Tree, size: u32, maskable: bool) -> Result<Vec<u8>, 
 /// The app shell of the build in `dist`: every file the app needs to start on any of its
 /// pages, as paths from the site's root. The catalog's page and file, the Saved page, the
 /// module and its script, the settings, the manifest and icons; the CSS is inside the pages. Reading fonts and
-/// articles are stored only when a reader saves an article.
+/// articles are stored only when a reader saves an article. The module's parts are in it,
+/// but for the bundle reader: a saved article is its static page, which needs no reader,
+/// and an article opened by its address needs the network for its bundle anyway.
 pub fn shell(dist: &Path) -> Vec<String> {
     let mut files: Vec<String> = compress::files(dist)
         .into_iter()
@@ -72,7 +74,9 @@ pub fn shell(dist: &Path) -> Vec<String> {
         })
         .filter(|p| {
             let top = !p.contains('/');
-            (top && p.starts_with("folio-") && (p.ends_with(".js") || p.ends_with(".wasm")))
+            (top && p.starts_with("folio-")
+                && !p.starts_with(names::parts::READER_PART)
+                && (p.ends_with(".js") || p.ends_with(".wasm")))
                 || (p.starts_with("icons/") && p.ends_with(".png"))
                 || (p.starts_with("words/") && p.ends_with(".json"))
                 || matches!(
@@ -190,10 +194,12 @@ mod tests {
         }
     }
 
-    const BUILD: [(&str, &str); 9] = [
+    const BUILD: [(&str, &str); 11] = [
         ("index.html", "<html>"),
         ("folio-0123456789abcdef.js", "js"),
         ("folio-0123456789abcdef_bg.wasm", "wasm"),
+        ("folio-split_read_aloud-0123456789abcdef.wasm", "part"),
+        ("folio-split_reader-0123456789abcdef.wasm", "reader"),
         ("folio.json", "{}"),
         ("favicon.svg", "<svg/>"),
         ("icons/icon-192.png", "png"),
@@ -203,7 +209,7 @@ mod tests {
     ];
 
     #[test]
-    fn the_shell_is_the_app_not_the_articles_nor_the_fonts() {
+    fn the_shell_is_the_app_not_the_articles_nor_the_fonts_nor_the_reader() {
         let dir = site(&BUILD);
         assert_eq!(
             shell(&dir.0),
@@ -211,6 +217,7 @@ mod tests {
                 "favicon.svg",
                 "folio-0123456789abcdef.js",
                 "folio-0123456789abcdef_bg.wasm",
+                "folio-split_read_aloud-0123456789abcdef.wasm",
                 "folio.json",
                 "icons/icon-192.png",
                 "index.html",

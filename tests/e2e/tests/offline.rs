@@ -242,7 +242,12 @@ async fn an_update_waits_for_the_reader_runs_whole_and_keeps_saved_articles() {
     let next_module = std::fs::read_dir(next_release())
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.starts_with("folio-") && n.ends_with(".js"))
+        // The module's script, `folio-HASH.js`; not the parts' loader, `folio-split-HASH.js`.
+        .find(|n| {
+            n.strip_prefix("folio-")
+                .and_then(|n| n.strip_suffix(".js"))
+                .is_some_and(|hash| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+        })
         .unwrap();
     let hash = next_module.trim_end_matches(".js");
     let now = module(&b).await;

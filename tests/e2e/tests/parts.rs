@@ -1,6 +1,7 @@
 //! The module's parts fetched on first use (ADR 013): Reading settings and Listen fetch
 //! theirs only when first pressed, and only once; a part the network fails to bring says
-//! so beside its button, nothing stops, and pressing again fetches it.
+//! so beside its button, nothing stops, and pressing again fetches it. The bundle reader is
+//! fetched only for an article the app reads itself (`?bundle=`), never for a static page.
 
 use folio_e2e::reading::{OPENER, SEED};
 use folio_e2e::{page, Browser};
@@ -9,7 +10,7 @@ use serde_json::json;
 const LISTEN: &str = ".read-aloud__listen";
 
 /// The parts this page has fetched, by the names the build gives them before their hash
-/// (`split_reading_panel`, `split_read_aloud`), in the order fetched.
+/// (`split_reading_panel`, `split_read_aloud`, `split_reader`), in the order fetched.
 async fn parts_fetched(b: &Browser) -> Vec<String> {
     b.requested_urls()
         .await
@@ -25,6 +26,31 @@ async fn panel_open(b: &Browser) -> bool {
     b.eval("return document.querySelector('dialog#folio_reading_panel').open;")
         .await
         == json!(true)
+}
+
+/// From here on the test server fails every part this browser asks for
+/// (`xtask/src/server.rs`, `fails_parts`), as a network that drops after the page came.
+/// The service worker cannot keep the shell either, so it brings none of them.
+async fn fail_parts(b: &Browser) {
+    b.client
+        .goto(&page("__test/no-parts"))
+        .await
+        .expect("navigation");
+}
+
+/// The network brings the parts again.
+async fn bring_parts(b: &Browser) {
+    b.eval("document.cookie = 'folio-test=; path=/; max-age=0'; return true;")
+        .await;
+}
+
+async fn nothing_stopped(b: &Browser) {
+    assert_eq!(
+        b.eval("return document.documentElement.dataset.folioError || null;")
+            .await,
+        json!(null),
+        "nothing stopped the app"
+    );
 }
 
 #[tokio::test]
@@ -85,13 +111,7 @@ async fn reading_settings_and_listen_fetch_their_parts_when_first_pressed_and_on
 #[tokio::test]
 async fn a_part_the_network_fails_to_bring_says_so_and_pressing_again_fetches_it() {
     let b = Browser::start(1280, 900).await;
-    // From here on the test server fails every part this browser asks for
-    // (`xtask/src/server.rs`, `fails_parts`), as a network that drops after the page came.
-    // The service worker cannot keep the shell either, so it brings none of them.
-    b.client
-        .goto(&page("__test/no-parts"))
-        .await
-        .expect("navigation");
+    fail_parts(&b).await;
     b.open(SEED).await;
 
     b.click(OPENER).await;
@@ -114,15 +134,9 @@ async fn a_part_the_network_fails_to_bring_says_so_and_pressing_again_fetches_it
             .starts_with("Read aloud: this tool could not be loaded."),
         "Listen says so too"
     );
-    assert_eq!(
-        b.eval("return document.documentElement.dataset.folioError || null;")
-            .await,
-        json!(null),
-        "nothing stopped the app"
-    );
+    nothing_stopped(&b).await;
 
-    b.eval("document.cookie = 'folio-test=; path=/; max-age=0'; return true;")
-        .await;
+    bring_parts(&b).await;
     b.click(OPENER).await;
     b.wait_for_css("dialog#folio_reading_panel[open] .reading-switch")
         .await;
@@ -136,5 +150,33 @@ async fn a_part_the_network_fails_to_bring_says_so_and_pressing_again_fetches_it
     b.click(LISTEN).await;
     b.wait_for_css(&format!("{LISTEN}[aria-expanded='true']"))
         .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn an_article_opened_by_its_address_fetches_the_reader_and_says_so_when_it_cannot() {
+    const MINIMAL: &str = "?bundle=fixtures/bundles/valid-minimal/";
+    let b = Browser::start(1280, 900).await;
+    // The reader among them.
+    fail_parts(&b).await;
+    b.open(MINIMAL).await;
+    let failure = b.wait_for_css("[data-failure]").await;
+    assert_eq!(
+        failure.attr("data-failure").await.expect("an attribute"),
+        Some("network".into())
+    );
+    let said = failure.text().await.expect("the failure's text");
+    assert!(said.contains("could not reach"), "{said}");
+    nothing_stopped(&b).await;
+
+    bring_parts(&b).await;
+    b.click("[data-failure] button").await;
+    b.wait_for_css("h1.headline").await;
+    assert_eq!(b.text("h1.headline").await, "The Smallest Valid Bundle");
+    assert_eq!(
+        parts_fetched(&b).await.last().map(String::as_str),
+        Some("split_reader"),
+        "the reader is fetched for an article read in the browser"
+    );
     b.close().await;
 }
