@@ -10,7 +10,7 @@ mod takeover;
 use std::sync::Arc;
 
 use folio_bundle::{read_catalog, Article, Report};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::io::LoadedArticle;
 use crate::render_context::Site;
@@ -25,7 +25,7 @@ pub const ROOT_ID: &str = "folio_root";
 
 /// What a static page was rendered from: the list of articles as published, or the article
 /// as the build read it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "page", rename_all = "kebab-case")]
 pub enum PageData {
     /// The list of articles.
@@ -50,7 +50,7 @@ pub enum PageData {
         base: String,
         /// The article as the build read it from its bundle. The app draws it without
         /// reading Markdown again, so the Markdown reader is not in the module every page
-        /// loads (`crate::reader`, ADR 013).
+        /// loads (`crate::io::reader`, ADR 013).
         article: Box<Article>,
         /// Rendered for a partner's frame (`embed/ID/`): the name of the site whose full
         /// article page the embed links to.
@@ -101,6 +101,41 @@ impl PageData {
         self
     }
 
+    /// The data [`PageData::to_script_text`] wrote, read back; `None` for anything else.
+    /// Read by hand, as `folio_bundle::written` reads the article, not by a derived
+    /// `Deserialize`, which would weigh about 25 KB in the module.
+    pub fn from_script_text(text: &str) -> Option<PageData> {
+        let serde_json::Value::Object(mut data) = serde_json::from_str(text).ok()? else {
+            return None;
+        };
+        let mut text = |key: &str| match data.remove(key) {
+            Some(serde_json::Value::String(text)) => Some(text),
+            _ => None,
+        };
+        let page = text("page")?;
+        let root = text("root")?;
+        match page.as_str() {
+            "saved" => Some(PageData::Saved { root }),
+            "catalog" => Some(PageData::Catalog {
+                root,
+                folder: text("folder")?,
+                catalog: text("catalog")?,
+            }),
+            "article" => {
+                let base = text("base")?;
+                let embed = text("embed");
+                let article = Article::from_written(data.remove("article")?)?;
+                Some(PageData::Article {
+                    root,
+                    base,
+                    article: Box::new(article),
+                    embed,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// The JSON to place inside a `<script type="application/json">`: `<` is escaped, so
     /// no text in it can close the element.
     pub fn to_script_text(&self) -> String {
@@ -131,7 +166,7 @@ async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     let data = document
         .get_element_by_id(DATA_ID)
         .and_then(|script| script.text_content())
-        .and_then(|text| serde_json::from_str::<PageData>(&text).ok());
+        .and_then(|text| PageData::from_script_text(&text));
     let Some(data) = data else {
         return (Page::Load(Place::Catalog), Site::at_root());
     };

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Report, Rule};
 use crate::document::{plain_text, Block, Document, Inline, Scope};
@@ -14,7 +14,7 @@ use crate::url::LinkTarget;
 use crate::visit::{self, With};
 
 /// A bundle ready to render: its manifest and every Markdown text parsed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Article {
     /// The manifest.
     pub manifest: Manifest,

@@ -195,14 +195,6 @@ impl serde::Serialize for Timestamp {
     }
 }
 
-/// Read back from what [`serde::Serialize`] wrote, through [`Timestamp::parse`].
-impl<'de> serde::Deserialize<'de> for Timestamp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Timestamp::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,12 @@
 //! The typed document a Markdown file becomes: blocks and inlines the viewer renders one
 //! component per kind. Nothing here is markup; every string is text to be escaped.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::url::LinkTarget;
 
 /// A Markdown file, parsed, checked and enriched.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Which text of the article this is; every element id in it is made through it.
     pub scope: Scope,
@@ -31,7 +31,7 @@ impl Document {
 }
 
 /// One block of an article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Block {
     /// A subheading. `level` is as written; `rank` is the HTML heading level it is shown at.
@@ -113,8 +113,8 @@ impl Block {
 
 /// Which text of an article a document is: the body, or a sidebar's teaser or a notice,
 /// which are shown on the same page. Element ids are made here, so they never collide.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Scope(String);
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scope(pub(crate) String);
 
 impl Default for Scope {
     fn default() -> Self {
@@ -174,7 +174,7 @@ impl Scope {
 }
 
 /// One item of a list.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ListItem {
     /// `Some(done)` for a task-list item `- [x]`.
     pub task: Option<bool>,
@@ -183,7 +183,7 @@ pub struct ListItem {
 }
 
 /// Column alignment in a table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Alignment {
     /// No alignment given.
@@ -197,7 +197,7 @@ pub enum Alignment {
 }
 
 /// Text-level content.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Inline {
     /// Plain text.
@@ -247,7 +247,7 @@ pub enum Inline {
 }
 
 /// A footnote's definition.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Footnote {
     /// The label as written.
     pub label: String,
@@ -258,7 +258,7 @@ pub struct Footnote {
 }
 
 /// One heading in the outline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OutlineEntry {
     /// 1 to 6.
     pub level: u8,

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod pause;
 pub mod url;
 pub mod visit;
+pub mod written;
 
 pub use article::Article;
 pub use catalog::{read_catalog, Catalog, CatalogEntry, Thumbnail};

@@ -5,7 +5,7 @@ mod read;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub(crate) use read::direction as read_direction;
 pub use read::{is_language_tag, read_manifest, FILE};
@@ -19,7 +19,7 @@ pub const FORMAT_MAJOR: u32 = 1;
 pub const FORMAT_MINOR: u32 = 0;
 
 /// A bundle's manifest, `bundle.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
     /// `"MAJOR.MINOR"`; a reader refuses a newer major version and ignores unknown fields.
     pub format_version: FormatVersion,
@@ -94,22 +94,8 @@ impl Serialize for FormatVersion {
     }
 }
 
-/// Read back from what [`Serialize`] wrote, `"MAJOR.MINOR"`: for a model the build has
-/// already checked (a static page's data), not for a bundle, which `read` checks.
-impl<'de> Deserialize<'de> for FormatVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let number = |part: Option<&str>| part.and_then(|p| p.parse::<u32>().ok());
-        let mut parts = text.splitn(2, '.');
-        match (number(parts.next()), number(parts.next())) {
-            (Some(major), Some(minor)) => Ok(FormatVersion { major, minor }),
-            _ => Err(serde::de::Error::custom("a format version is MAJOR.MINOR")),
-        }
-    }
-}
-
 /// Text direction.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Left to right.
@@ -133,7 +119,7 @@ impl Direction {
 }
 
 /// The publisher.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// Its name, such as "RFE/RL".
     pub name: String,
@@ -143,7 +129,7 @@ pub struct Source {
 }
 
 /// An image file of the bundle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Media {
     /// The id others use to name it.
     pub id: String,
@@ -157,25 +143,25 @@ pub struct Media {
     /// Alternative text for readers who cannot see it. Empty only when `decorative`.
     pub alt: String,
     /// Marks an image that carries no information, so screen readers skip it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub decorative: bool,
     /// Width in pixels, to reserve its space before it loads.
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
     /// Marks a stand-in image that is not the original photo.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub placeholder: bool,
     /// Default credit when a figure gives none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
     /// Other sizes of the same image, for `srcset`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<MediaSource>,
 }
 
 /// What kind of media an item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {
     /// A still image.
@@ -183,7 +169,7 @@ pub enum MediaKind {
 }
 
 /// Another size of an image.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MediaSource {
     /// Path inside the bundle.
     pub src: String,
@@ -192,7 +178,7 @@ pub struct MediaSource {
 }
 
 /// A photo with its caption and credit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Figure {
     /// The media id.
     pub media: String,
@@ -205,7 +191,7 @@ pub struct Figure {
 }
 
 /// A boxed aside.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sidebar {
     /// An id for links to it, unique among sidebars.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,7 +209,7 @@ pub struct Sidebar {
 }
 
 /// A link that points to another bundle, to a URL, or to nothing (plain text).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The words shown.
     pub label: String,
@@ -247,7 +233,7 @@ impl Link {
 }
 
 /// A notice to readers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
     /// What kind of notice, which sets how it looks.
     pub kind: NoticeKind,
@@ -258,7 +244,7 @@ pub struct Notice {
 }
 
 /// Kinds of notice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeKind {
     /// A legal warning, such as a ban on the publisher.
@@ -290,7 +276,7 @@ impl NoticeKind {
 }
 
 /// Integrity data, reserved for a later version: a SHA-256 per file and a signature.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Integrity {
     /// Lower-case hex SHA-256 of each file, by path inside the bundle.
     pub sha256: BTreeMap<String, String>,

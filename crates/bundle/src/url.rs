@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// Where a link or image points, once checked.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum LinkTarget {
     /// An `http:`, `https:` or `mailto:` URL, as written (whitespace and control characters removed).
@@ -33,7 +33,7 @@ pub enum LinkTarget {
 }
 
 /// Why a URL was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Refusal {
     /// A scheme outside the allow-list, such as `javascript:` or `data:`.
