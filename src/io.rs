@@ -2,21 +2,21 @@
 //! request with a timeout, aborted when its view goes away, and failing with a
 //! [`LoadError`] that says what. The reader's settings on the device are in [`storage`].
 
-pub mod reader;
 pub mod storage;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use folio_bundle::{limits, manifest, read_catalog, Article, Catalog, Diagnostic, Report, Rule};
+use folio_bundle::{
+    limits, manifest, read_catalog, read_manifest, Article, Catalog, Diagnostic, Report, Rule,
+};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
 use crate::config::{self, Config};
-use crate::parts::PartMissing;
 
 /// Why something could not be loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +98,9 @@ pub fn absolute(url: &str, base: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(url, base).ok()
 }
 
-fn document_base() -> String {
+/// The address the page's relative links start from: the app's own folder, on a page it
+/// loads itself.
+pub fn document_base() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -210,22 +212,14 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
         base.push('/');
     }
     let manifest_url = format!("{base}{}", manifest::FILE);
-    // The reader comes from the app's own site while the manifest comes from the bundle's.
-    let (reader, manifest_bytes) = futures::future::join(
-        reader::fetch(),
-        fetch_bytes(
-            &manifest_url,
-            limits::MANIFEST_BYTES,
-            config.timeout_seconds,
-        ),
+    let manifest_bytes = fetch_bytes(
+        &manifest_url,
+        limits::MANIFEST_BYTES,
+        config.timeout_seconds,
     )
-    .await;
-    let manifest_bytes = manifest_bytes?;
-    let reader = reader.map_err(|PartMissing| LoadError::Network {
-        url: document_base(),
-    })?;
+    .await?;
     let mut report = Report::default();
-    let Some(manifest) = (reader.manifest)(&manifest_bytes, &mut report) else {
+    let Some(manifest) = read_manifest(&manifest_bytes, &mut report) else {
         return Err(invalid(report));
     };
     let body_url = format!("{base}{}", manifest.body);
@@ -250,7 +244,7 @@ pub async fn article(address: String) -> Result<LoadedArticle, LoadError> {
     let mut pause = crate::yielding::turn_every(crate::yielding::READING_MS);
     #[cfg(not(target_arch = "wasm32"))]
     let mut pause = folio_bundle::pause::no_pause;
-    match (reader.article)(manifest, &body, &mut report, &mut pause).await {
+    match Article::assemble_in_steps(manifest, &body, &mut report, &mut pause).await {
         Some(article) => {
             // At most the first few of each rule, then a count of the rest, in one message.
             let lines: Vec<String> = report

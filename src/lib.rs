@@ -35,8 +35,8 @@ use leptos::prelude::*;
 use crate::host::{provide_host, Host};
 use crate::interface::{Interface, Languages, Phrase};
 use crate::io::{BundleSource, LoadedArticle};
-use crate::pages::article_page::ArticlePage;
-use crate::pages::catalog_page::{CatalogList, CatalogPage, CatalogTitle};
+use crate::pages::catalog_page::{CatalogList, CatalogTitle};
+use crate::pages::loading::LoadingPage;
 use crate::render_context::Site;
 
 /// Which page the URL asks for.
@@ -137,8 +137,7 @@ pub fn App(
         _ => None,
     };
     let content = match page {
-        Page::Load(Place::Catalog) => view! { <CatalogPage/> }.into_any(),
-        Page::Load(Place::Article(source)) => view! { <ArticlePage source/> }.into_any(),
+        Page::Load(place) => view! { <LoadingPage place/> }.into_any(),
         Page::Catalog { catalog, folder } => {
             view! { <CatalogTitle/><CatalogList catalog folder/> }.into_any()
         }

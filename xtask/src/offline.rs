@@ -62,8 +62,9 @@ fn draw(tree: &resvg::usvg::Tree, size: u32, maskable: bool) -> Result<Vec<u8>, 
 /// pages, as paths from the site's root. The catalog's page and file, the Saved page, the
 /// module and its script, the settings, the manifest and icons; the CSS is inside the pages. Reading fonts and
 /// articles are stored only when a reader saves an article. The module's parts are in it,
-/// but for the bundle reader: a saved article is its static page, which needs no reader,
-/// and an article opened by its address needs the network for its bundle anyway.
+/// but for the pages the app loads itself (`?bundle=`, `?article=`) and the bundle reader
+/// with them: a saved article is its static page, which needs neither, and an article
+/// opened by its address needs the network for its bundle anyway.
 pub fn shell(dist: &Path) -> Vec<String> {
     let mut files: Vec<String> = compress::files(dist)
         .into_iter()
@@ -75,7 +76,7 @@ pub fn shell(dist: &Path) -> Vec<String> {
         .filter(|p| {
             let top = !p.contains('/');
             (top && p.starts_with("folio-")
-                && !p.starts_with(names::parts::READER_PART)
+                && !p.starts_with(names::parts::LOADING_PART)
                 && (p.ends_with(".js") || p.ends_with(".wasm")))
                 || (p.starts_with("icons/") && p.ends_with(".png"))
                 || (p.starts_with("words/") && p.ends_with(".json"))
@@ -199,7 +200,7 @@ mod tests {
         ("folio-0123456789abcdef.js", "js"),
         ("folio-0123456789abcdef_bg.wasm", "wasm"),
         ("folio-split_read_aloud-0123456789abcdef.wasm", "part"),
-        ("folio-split_reader-0123456789abcdef.wasm", "reader"),
+        ("folio-split_loading-0123456789abcdef.wasm", "loading"),
         ("folio.json", "{}"),
         ("favicon.svg", "<svg/>"),
         ("icons/icon-192.png", "png"),

@@ -1,7 +1,8 @@
 //! The module's parts fetched on first use (ADR 013): Reading settings and Listen fetch
 //! theirs only when first pressed, and only once; a part the network fails to bring says
-//! so beside its button, nothing stops, and pressing again fetches it. The bundle reader is
-//! fetched only for an article the app reads itself (`?bundle=`), never for a static page.
+//! so beside its button, nothing stops, and pressing again fetches it. The pages the app
+//! loads itself (`?bundle=`), with the bundle reader, are a part fetched only for such a
+//! page, never for a static one.
 
 use folio_e2e::reading::{OPENER, SEED};
 use folio_e2e::{page, Browser};
@@ -10,7 +11,7 @@ use serde_json::json;
 const LISTEN: &str = ".read-aloud__listen";
 
 /// The parts this page has fetched, by the names the build gives them before their hash
-/// (`split_reading_panel`, `split_read_aloud`, `split_reader`), in the order fetched.
+/// (`split_reading_panel`, `split_read_aloud`, `split_loading`), in the order fetched.
 async fn parts_fetched(b: &Browser) -> Vec<String> {
     b.requested_urls()
         .await
@@ -154,10 +155,10 @@ async fn a_part_the_network_fails_to_bring_says_so_and_pressing_again_fetches_it
 }
 
 #[tokio::test]
-async fn an_article_opened_by_its_address_fetches_the_reader_and_says_so_when_it_cannot() {
+async fn an_article_opened_by_its_address_fetches_its_part_and_says_so_when_it_cannot() {
     const MINIMAL: &str = "?bundle=fixtures/bundles/valid-minimal/";
     let b = Browser::start(1280, 900).await;
-    // The reader among them.
+    // The part of the pages the app loads itself among them.
     fail_parts(&b).await;
     b.open(MINIMAL).await;
     let failure = b.wait_for_css("[data-failure]").await;
@@ -175,8 +176,8 @@ async fn an_article_opened_by_its_address_fetches_the_reader_and_says_so_when_it
     assert_eq!(b.text("h1.headline").await, "The Smallest Valid Bundle");
     assert_eq!(
         parts_fetched(&b).await.last().map(String::as_str),
-        Some("split_reader"),
-        "the reader is fetched for an article read in the browser"
+        Some("split_loading"),
+        "the part is fetched for an article read in the browser"
     );
     b.close().await;
 }

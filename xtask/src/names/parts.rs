@@ -13,9 +13,10 @@ use super::{short_hex, PREFIX};
 /// The parts' loader as the splitter writes it, before it is named by its bytes.
 pub const LOADER: &str = "folio-split.js";
 
-/// How the bundle reader's part is named (`src/io/reader.rs`): fetched only for an article
-/// the app reads itself (`?bundle=`), never for a static page.
-pub const READER_PART: &str = "folio-split_reader-";
+/// How the part of the pages the app loads itself is named (`src/pages/loading.rs`):
+/// fetched only for `?bundle=`, `?article=` and a list of articles without its static page,
+/// never for a static page.
+pub const LOADING_PART: &str = "folio-split_loading-";
 
 /// Renames each of `parts` in `dist` (`split_read_aloud.wasm`, `chunk_3.wasm`) by its
 /// bytes (`folio-split_read_aloud-HASH.wasm`), and rewrites the loader, [`LOADER`], to fetch
