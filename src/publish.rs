@@ -19,7 +19,7 @@ pub use self::files::{
     copy_dir, publish_bundle, publish_site, Published, EMBED_FOLDER, OEMBED_FILE,
 };
 pub use self::oembed::oembed;
-pub use self::template::{PageParts, Template};
+pub use self::template::{without_preloads, PageParts, Template};
 pub use crate::article::html::escape;
 use crate::article::meta::{head_tags, StaticHead};
 use crate::host::native::Native;

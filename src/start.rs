@@ -9,7 +9,7 @@ mod takeover;
 
 use std::sync::Arc;
 
-use folio_bundle::{read_catalog, Article, Report};
+use folio_bundle::{pause, read_catalog, Article, Report};
 use serde::Serialize;
 
 use crate::io::LoadedArticle;
@@ -105,6 +105,15 @@ impl PageData {
     /// Read by hand, as `folio_bundle::written` reads the article, not by a derived
     /// `Deserialize`, which would weigh about 25 KB in the module.
     pub fn from_script_text(text: &str) -> Option<PageData> {
+        pause::at_once(PageData::read_in_steps(text, &mut pause::no_pause))
+    }
+
+    /// [`PageData::from_script_text`], awaiting `pause` now and then while it reads a long
+    /// article back (`folio_bundle::Article::from_written_in_steps`).
+    pub async fn read_in_steps(
+        text: &str,
+        pause: &mut dyn FnMut() -> pause::Waiting,
+    ) -> Option<PageData> {
         let serde_json::Value::Object(mut data) = serde_json::from_str(text).ok()? else {
             return None;
         };
@@ -124,7 +133,8 @@ impl PageData {
             "article" => {
                 let base = text("base")?;
                 let embed = text("embed");
-                let article = Article::from_written(data.remove("article")?)?;
+                let article =
+                    Article::from_written_in_steps(data.remove("article")?, pause).await?;
                 Some(PageData::Article {
                     root,
                     base,
@@ -163,10 +173,13 @@ async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
         return (Page::Load(asked), Site::at_root());
     }
     let mut pause = turn_every(READING_MS);
-    let data = document
+    let text = document
         .get_element_by_id(DATA_ID)
-        .and_then(|script| script.text_content())
-        .and_then(|text| PageData::from_script_text(&text));
+        .and_then(|script| script.text_content());
+    let data = match text {
+        Some(text) => PageData::read_in_steps(&text, &mut pause).await,
+        None => None,
+    };
     let Some(data) = data else {
         return (Page::Load(Place::Catalog), Site::at_root());
     };

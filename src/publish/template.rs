@@ -154,7 +154,7 @@ fn with_words(html: &str, locale: Locale) -> String {
 /// `html` without the preloads Trunk adds for the app's script and module. A page that
 /// paints from its HTML needs neither for its first paint, and fetching them beside the
 /// page's own photo only delays the photo.
-fn without_preloads(html: &str) -> String {
+pub fn without_preloads(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<link rel=\"") {

@@ -195,8 +195,10 @@ pub fn build_app_into(dist: &Path) -> Outcome {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    std::fs::write(&index, trim::trim_inline_styles(&html))
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    // Trunk's preloads name its own script and module by hash (`integrity`), which Folio's
+    // build of the module replaces: a page that kept them would be refused its script.
+    let html = folio::publish::without_preloads(&trim::trim_inline_styles(&html));
+    std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     let parts = module::build_into(dist)?;
     let (_, module) = names::name_by_content(dist)?;
     eprintln!("xtask: built the module {module}_bg.wasm and its parts {parts:?}");

@@ -21,14 +21,58 @@ use crate::manifest::{
     Direction, Figure, FormatVersion, Integrity, Link, Manifest, Media, MediaKind, MediaSource,
     Notice, NoticeKind, Sidebar, Source,
 };
+use crate::pause::{self, Waiting};
 use crate::url::{LinkTarget, Refusal};
+
+/// How many blocks or footnotes are read back between two pauses.
+const BLOCKS_PER_PAUSE: usize = 256;
 
 impl Article {
     /// The article `value` holds, as [`serde_json::to_value`] of an [`Article`] gives it;
     /// `None` when it holds anything else.
     pub fn from_written(value: Value) -> Option<Article> {
-        Article::read(value)
+        pause::at_once(Article::from_written_in_steps(value, &mut pause::no_pause))
     }
+
+    /// [`Article::from_written`], awaiting `pause` every [`BLOCKS_PER_PAUSE`] blocks of the
+    /// body and of its footnotes: a long article's model is read back in steps, as its
+    /// Markdown is read (`crate::pause`).
+    pub async fn from_written_in_steps(
+        value: Value,
+        pause: &mut dyn FnMut() -> Waiting,
+    ) -> Option<Article> {
+        let mut f = Fields::of(value)?;
+        let mut body = Fields::of(f.0.remove("body")?)?;
+        let blocks = in_steps(body.0.remove("blocks")?, pause).await?;
+        let footnotes = in_steps(body.0.remove("footnotes")?, pause).await?;
+        Some(Article {
+            manifest: f.take("manifest")?,
+            body: Document {
+                scope: Scope(body.take("scope")?),
+                blocks,
+                footnotes,
+                outline: body.take("outline")?,
+                word_count: body.take("word_count")?,
+            },
+            teasers: f.take("teasers")?,
+            notices: f.take("notices")?,
+        })
+    }
+}
+
+/// A list read back item by item, with a pause every [`BLOCKS_PER_PAUSE`] items.
+async fn in_steps<T: Written>(value: Value, pause: &mut dyn FnMut() -> Waiting) -> Option<Vec<T>> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    let mut list = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        if i % BLOCKS_PER_PAUSE == BLOCKS_PER_PAUSE - 1 {
+            pause().await;
+        }
+        list.push(T::read(item)?);
+    }
+    Some(list)
 }
 
 /// A type read back from what its `Serialize` wrote.
@@ -160,18 +204,6 @@ words!(Refusal {
     "bad-id" => Refusal::BadId,
     "control-character" => Refusal::ControlCharacter,
 });
-
-impl Written for Article {
-    fn read(value: Value) -> Option<Self> {
-        let mut f = Fields::of(value)?;
-        Some(Article {
-            manifest: f.take("manifest")?,
-            body: f.take("body")?,
-            teasers: f.take("teasers")?,
-            notices: f.take("notices")?,
-        })
-    }
-}
 
 impl Written for Document {
     fn read(value: Value) -> Option<Self> {

@@ -1,6 +1,7 @@
 //! A long body read in steps: the reading stops at its pauses, often enough that no step
 //! walks more than a few thousand events, and what it reads is exactly what it reads at
-//! once, problems included.
+//! once, problems included. The same for a long article's model read back from what the
+//! build wrote (`folio_bundle::written`).
 
 mod common;
 
@@ -48,6 +49,28 @@ fn long_body(n: usize) -> String {
     body
 }
 
+/// A pause that counts itself and is not over the first time it is looked at.
+fn counting(pauses: &Rc<Cell<usize>>) -> impl FnMut() -> Waiting {
+    let counted = Rc::clone(pauses);
+    move || -> Waiting {
+        counted.set(counted.get() + 1);
+        Box::pin(Turn(false))
+    }
+}
+
+/// `reading` run to its end, and how many times it was left waiting.
+fn run<T>(reading: impl Future<Output = T>) -> (T, usize) {
+    let mut reading = pin!(reading);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut waits = 0;
+    loop {
+        match reading.as_mut().poll(&mut cx) {
+            Poll::Ready(value) => return (value, waits),
+            Poll::Pending => waits += 1,
+        }
+    }
+}
+
 /// Reads `body` in steps, counting the pauses and how many times the reading was left
 /// waiting, and returns the article and problems with the count.
 fn read_in_steps(body: &str) -> (Option<Article>, Report, usize, usize) {
@@ -55,27 +78,13 @@ fn read_in_steps(body: &str) -> (Option<Article>, Report, usize, usize) {
     let mut report = Report::default();
     let manifest = read_manifest(&json, &mut report).expect("the test manifest reads");
     let pauses = Rc::new(Cell::new(0));
-    let counted = Rc::clone(&pauses);
-    let mut pause = move || -> Waiting {
-        counted.set(counted.get() + 1);
-        Box::pin(Turn(false))
-    };
-    let mut waits = 0;
-    let article = {
-        let mut reading = pin!(Article::assemble_in_steps(
-            manifest,
-            body.as_bytes(),
-            &mut report,
-            &mut pause
-        ));
-        let mut cx = Context::from_waker(Waker::noop());
-        loop {
-            match reading.as_mut().poll(&mut cx) {
-                Poll::Ready(article) => break article,
-                Poll::Pending => waits += 1,
-            }
-        }
-    };
+    let mut pause = counting(&pauses);
+    let (article, waits) = run(Article::assemble_in_steps(
+        manifest,
+        body.as_bytes(),
+        &mut report,
+        &mut pause,
+    ));
     (article, report, pauses.get(), waits)
 }
 
@@ -107,5 +116,33 @@ fn a_short_body_pauses_only_between_the_passes() {
     assert!(
         pauses <= 3,
         "a three-line body has no pause inside its walk, only between the passes: {pauses}"
+    );
+}
+
+#[test]
+fn a_long_article_read_back_in_steps_pauses_and_reads_what_it_reads_at_once() {
+    let (article, _, _, _) = read_in_steps(&long_body(3_000));
+    let article = article.expect("the body reads");
+    let written = serde_json::to_value(&article).unwrap();
+    let pauses = Rc::new(Cell::new(0));
+    let mut pause = counting(&pauses);
+    let (stepped, waits) = run(Article::from_written_in_steps(written.clone(), &mut pause));
+    assert_eq!(
+        stepped.as_ref(),
+        Some(&article),
+        "the same article, in steps"
+    );
+    assert_eq!(
+        Article::from_written(written),
+        Some(article.clone()),
+        "and at once"
+    );
+    assert_eq!(waits, pauses.get(), "every pause was waited for");
+    // 3,000 headings and 3,000 paragraphs and more, 600 footnotes: a pause every 256 of them.
+    let items = article.body.blocks.len() + article.body.footnotes.len();
+    assert!(
+        pauses.get() >= items / 256 && items >= 6_600,
+        "{} pauses for {items} blocks and footnotes",
+        pauses.get()
     );
 }

@@ -51,7 +51,9 @@ pub fn assets(dist: &Path) -> Result<Vec<Asset>, String> {
             "html" if top => "html",
             "html" if name.starts_with("articles/") => "static page",
             "js" if top => "js",
-            "wasm" if top => "wasm",
+            // The module, which the lean issue's target is about; its parts come on first use.
+            "wasm" if top && name.ends_with("_bg.wasm") => "wasm",
+            "wasm" if top => "wasm part",
             "css" if top => "css",
             "woff2" if name.starts_with("fonts/") => "font",
             _ if name.starts_with(&format!("bundles/{SAMPLE_ARTICLE}/")) => "sample bundle",
