@@ -98,8 +98,7 @@ pub fn absolute(url: &str, base: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(url, base).ok()
 }
 
-/// The address the page's relative links start from: the app's own folder, on a page it
-/// loads itself.
+/// The address the page's relative links start from: its own address, or its `<base>`.
 pub fn document_base() -> String {
     web_sys::window()
         .and_then(|w| w.document())

@@ -50,7 +50,8 @@ pub enum PageData {
         base: String,
         /// The article as the build read it from its bundle. The app draws it without
         /// reading Markdown again, so the Markdown reader is not in the module every page
-        /// loads (`crate::io::reader`, ADR 013).
+        /// loads: it is in the part of the pages the app loads itself
+        /// (`crate::pages::loading`, ADR 013).
         article: Box<Article>,
         /// Rendered for a partner's frame (`embed/ID/`): the name of the site whose full
         /// article page the embed links to.
