@@ -1,9 +1,13 @@
 //! How the app starts in the browser. A static page carries the data it was rendered from
 //! ([`PageData`], in a JSON script element); the app renders the same page from it off
 //! screen, a slice per task for a long article, and puts it in place of the static one in
-//! one step once it is complete, keeping the reader's scroll and focus ([`takeover`]). A
-//! page without it (`index.html?bundle=…`) is rendered from the address's query, in place.
+//! one step once it is complete, keeping the reader's scroll and focus ([`takeover`]); a
+//! long article's blocks far from the screen are laid out in the frames after
+//! ([`laying_out`]). A page without it (`index.html?bundle=…`) is rendered from the
+//! address's query, in place.
 
+#[cfg(target_arch = "wasm32")]
+mod laying_out;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 

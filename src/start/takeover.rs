@@ -172,7 +172,8 @@ fn dispose(app: Option<Mounted>) {
 }
 
 /// Puts `copy` in place of the element with `id` (looked up now: a takeover started
-/// again meanwhile may have replaced it), then marks the page ready and complete.
+/// again meanwhile may have replaced it), its blocks far from the screen to be laid out
+/// later, then marks the page ready and complete.
 fn swap_in(copy: &Element, id: &str) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -180,10 +181,15 @@ fn swap_in(copy: &Element, id: &str) {
     else {
         return;
     };
+    let waiting = super::laying_out::hold_back(&root, copy);
     keep_place(&root, copy, || {
         copy.set_id(id);
         let _ = root.replace_with_with_node_1(copy);
     });
+    if let Some(waiting) = waiting {
+        waiting.keep_line();
+        leptos::task::spawn_local(waiting.lay_out());
+    }
     mark_ready();
     mark_body(BodyState::Complete);
 }
@@ -201,6 +207,8 @@ fn keep_place(old: &Element, new: &Element, replace: impl FnOnce()) {
     let focused = window
         .document()
         .and_then(|d| d.active_element())
+        // Nothing inside `old` focused (the body is): no need to go through its elements.
+        .filter(|active| active != old && old.contains(Some(active)))
         .and_then(|active| focusables(old).iter().position(|e| *e == active));
     replace();
     if let Some(element) = focused.and_then(|n| focusables(new).into_iter().nth(n)) {
@@ -213,14 +221,7 @@ fn keep_place(old: &Element, new: &Element, replace: impl FnOnce()) {
 
 /// The focusable elements under `root`, in document order.
 fn focusables(root: &Element) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all("a[href], button, input, select, textarea, [tabindex]")
-    else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
+    super::laying_out::elements(root, "a[href], button, input, select, textarea, [tabindex]")
 }
 
 /// Marks `<html>`: the app has taken the page over (`data-folio-app="ready"`), so Reading

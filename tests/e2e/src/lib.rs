@@ -12,6 +12,7 @@ pub mod plain_http;
 pub mod pointer;
 pub mod reading;
 pub mod seed;
+pub mod shifts;
 pub mod speech;
 
 use std::path::PathBuf;
@@ -225,10 +226,11 @@ impl Browser {
     }
 
     /// Waits up to 15 seconds for the app to have taken over the page it is on (after a
-    /// redirect from `?article=ID`, the page it led to) and for `<main>` to hold content.
+    /// redirect from `?article=ID`, the page it led to), for `<main>` to hold content and
+    /// for every block of a long story to have been laid out (`src/start/laying_out.rs`).
     pub async fn wait_for_app(&self) {
         let ready = "return document.documentElement.dataset.folioApp === 'ready'
-              && !!document.querySelector('main > *')
+              && !!document.querySelector('main > *') && !document.querySelector('.waiting-layout')
               && (!/[?&]article=/.test(location.search) || !!document.querySelector('[data-failure]'));";
         let start = Instant::now();
         loop {

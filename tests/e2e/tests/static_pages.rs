@@ -1,11 +1,13 @@
 //! Static pages: every part of an article is there with JavaScript off; the app takes a
-//! page over without a changed word, a layout shift or a console message, keeping the
-//! reader's scroll and focus; and bots read the headline, photo and JSON-LD over plain HTTP.
+//! page over without a changed word, a layout shift or a console message (and keeps the
+//! reader's place, `takeover_place.rs`); and bots read the headline, photo and JSON-LD over
+//! plain HTTP.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
 use folio_e2e::seed::catalog_size;
+use folio_e2e::shifts::layout_shifts;
 use folio_e2e::{app_url, article, page, Browser, Setting};
 use serde_json::{json, Value};
 
@@ -161,13 +163,6 @@ const STRUCTURE: &str = "const walk = n => {
     root.normalize();
     return walk(root);";
 
-/// The layout shifts the page has had, summed as CLS sums them.
-const SHIFTS: &str = "const done = arguments[arguments.length - 1];
-    let sum = 0;
-    new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) sum += e.value; }))
-      .observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => done(sum), 300);";
-
 #[tokio::test]
 async fn the_app_takes_over_each_static_page_unchanged_without_a_shift_or_a_console_message() {
     let pages: Vec<String> = std::iter::once(String::new())
@@ -195,8 +190,11 @@ async fn the_app_takes_over_each_static_page_unchanged_without_a_shift_or_a_cons
             in_browser, native,
             "{p:?}: the app's render differs from the static page"
         );
-        let shift = on.client.execute_async(SHIFTS, vec![]).await.unwrap();
-        assert_eq!(shift, json!(0), "{p:?}: layout shifted during the takeover");
+        assert_eq!(
+            layout_shifts(&on).await,
+            json!(0),
+            "{p:?}: layout shifted during the takeover"
+        );
         assert_eq!(
             on.console_messages().await,
             Vec::<String>::new(),
@@ -204,45 +202,6 @@ async fn the_app_takes_over_each_static_page_unchanged_without_a_shift_or_a_cons
         );
     }
     on.close().await;
-}
-
-#[tokio::test]
-async fn a_takeover_keeps_the_words_the_scroll_and_the_focus() {
-    let b = Browser::start(1280, 900).await;
-    b.open(&article(LONG)).await;
-    let before = b
-        .eval(
-            "window.scrollTo(0, 1500);
-               const links = [...document.querySelectorAll('main a[href]')];
-               const target = links[Math.floor(links.length / 2)];
-               target.focus({ preventScroll: true });
-               return { y: scrollY, text: document.querySelector('main').innerText,
-                        focused: target.outerHTML, index: links.indexOf(target) };",
-        )
-        .await;
-    assert!(
-        before["y"].as_f64().unwrap_or(0.0) > 1000.0,
-        "the long read scrolls: {before}"
-    );
-    b.eval("window.wasmBindings.take_over(); return true;")
-        .await;
-    // The long read's body is built off screen in slices: the copy is swapped in later.
-    b.wait_for_app().await;
-    let after = b
-        .eval(
-            "const links = [...document.querySelectorAll('main a[href]')];
-               return { y: scrollY, text: document.querySelector('main').innerText,
-                        focused: document.activeElement.outerHTML,
-                        index: links.indexOf(document.activeElement) };",
-        )
-        .await;
-    assert_eq!(after["y"], before["y"], "scroll position kept");
-    assert_eq!(after["text"], before["text"], "the same words");
-    assert_eq!(after["index"], before["index"], "the same link has focus");
-    assert_eq!(after["focused"], before["focused"]);
-    let shift = b.client.execute_async(SHIFTS, vec![]).await.unwrap();
-    assert_eq!(shift, json!(0), "no layout shift");
-    b.close().await;
 }
 
 /// A plain HTTP GET, as a link-preview bot or crawler makes it: status and body.

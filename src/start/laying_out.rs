@@ -1,0 +1,213 @@
+//! A long article's copy laid out a part at a time when it takes a static page's place. The
+//! blocks of the story far from the reader's screen wait (`content-visibility: auto`, at
+//! the height they had in the static page), so the frame that shows the copy lays out only
+//! what is near the screen; the rest is laid out over the frames after, a few hundred
+//! paragraphs each (`docs/adr/014`). The reader's line stays where it was. Browser only.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::yielding::yield_to_browser;
+
+/// The blocks of the story, in the static page and in its copy alike.
+const BLOCKS: &str = ".story-body > *";
+/// The class of a block that waits to be laid out (`style/article.css`).
+const WAITING: &str = "waiting-layout";
+/// The height it waits at.
+const HEIGHT: &str = "--folio-waiting-height";
+/// `<html>`'s attribute while blocks wait.
+const LAYOUT: &str = "data-folio-layout";
+/// How far above and below the screen blocks are laid out at once, in screens.
+const NEAR_SCREENS: f64 = 1.0;
+/// How much text the blocks laid out in one frame after the takeover hold, in bytes: a
+/// frame of 50 to 120 ms in Chromium on the bench's machine, growing with the page, where
+/// the whole 100,000-word article took 350 ms in one.
+const TEXT_PER_FRAME: usize = 48_000;
+
+/// The blocks of a copy that wait, and where the reader's line is.
+pub struct Waiting {
+    /// Those below the screen, nearest first, then those above it, nearest first: the
+    /// order they are laid out in. Each with whether it had a `style` attribute before.
+    blocks: Vec<(HtmlElement, bool)>,
+    /// The copy's first block that does not wait, and where its counterpart was in the
+    /// static page (from the top of the screen, in CSS pixels).
+    anchor: (Element, f64),
+    /// The waiting block just above it, and the height it waits at.
+    above: Option<(HtmlElement, f64)>,
+}
+
+/// Marks the blocks of `copy` that are far from the screen to wait, each at the height its
+/// counterpart has in `page`, the static page on screen. None when the two do not have the
+/// same blocks, or none is far enough to wait.
+pub fn hold_back(page: &Element, copy: &Element) -> Option<Waiting> {
+    let screen = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let shown = elements(page, BLOCKS);
+    let copied = elements(copy, BLOCKS);
+    if shown.len() != copied.len() || shown.is_empty() {
+        return None;
+    }
+    let rects: Vec<(f64, f64)> = shown
+        .iter()
+        .map(|e| {
+            let r = e.get_bounding_client_rect();
+            (r.top(), r.bottom())
+        })
+        .collect();
+    let (low, high) = (-NEAR_SCREENS * screen, (1.0 + NEAR_SCREENS) * screen);
+    let near: Vec<usize> = (0..rects.len())
+        .filter(|&i| rects[i].1 >= low && rects[i].0 <= high)
+        .collect();
+    let (first, last) = match (near.first(), near.last()) {
+        (Some(&first), Some(&last)) => (first, last),
+        // Nothing of the story near the screen: the reader is above or below it.
+        _ if rects[0].0 > high => (0, 0),
+        _ => (rects.len() - 1, rects.len() - 1),
+    };
+    let order = (last + 1..rects.len()).chain((0..first).rev());
+    let mut blocks = Vec::new();
+    let mut above = None;
+    for i in order {
+        // What the block takes of the page, its margins with it: from its top to the next
+        // one's (its own height for the last), as its margins are left out while it waits.
+        // Written in full: positions are fractions of a pixel, and rounding each of
+        // thousands of blocks would add up below the screen.
+        let height = match rects.get(i + 1) {
+            Some(next) => next.0 - rects[i].0,
+            None => rects[i].1 - rects[i].0,
+        }
+        .max(0.0);
+        let Some(block) = copied[i].dyn_ref::<HtmlElement>() else {
+            continue;
+        };
+        let styled = block.has_attribute("style");
+        wait(block, height);
+        if i + 1 == first {
+            above = Some((block.clone(), height));
+        }
+        blocks.push((block.clone(), styled));
+    }
+    if blocks.is_empty() {
+        return None;
+    }
+    let anchor = (copied[first].clone(), rects[first].0);
+    Some(Waiting {
+        blocks,
+        anchor,
+        above,
+    })
+}
+
+fn wait(block: &HtmlElement, height: f64) {
+    // Written by JavaScript's own number formatting: Rust's would add 8 KB to the module.
+    let Ok(number) = js_sys::Number::from(height).to_string_with_radix(10) else {
+        return;
+    };
+    let _ = block
+        .style()
+        .set_property(HEIGHT, &(String::from(number) + "px"));
+    let _ = block.class_list().add_1(WAITING);
+}
+
+impl Waiting {
+    /// Once the copy is in the page, scrolled as the static page was: puts the reader's
+    /// line back where it was, should what waits above it have moved it. A waiting block
+    /// keeps no margin to share with the next, so the first block near the screen is
+    /// lower by its own top margin; the block above it then waits that much shorter, and
+    /// every block stays where the static page had it, before and after it is laid out.
+    /// Scroll anchoring is off until every block is laid out (`data-folio-layout`), so
+    /// that the page ends scrolled where the takeover put it, whatever the copy's blocks
+    /// measure once laid out; should a browser still answer by scrolling, the scroll is put
+    /// back.
+    pub fn keep_line(&self) {
+        let (block, was) = &self.anchor;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        mark_layout(true);
+        let moved = || block.get_bounding_client_rect().top() - was;
+        let by = moved();
+        if by == 0.0 {
+            return;
+        }
+        if let Some((above, height)) = self.above.as_ref().filter(|(_, h)| *h >= by) {
+            wait(above, height - by);
+        }
+        let by = moved();
+        if by != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, by);
+        }
+    }
+
+    /// Lays out what waits, some text's worth a frame, nearest the screen first; stops if
+    /// the copy leaves the page (another takeover).
+    pub async fn lay_out(self) {
+        self.lay_out_blocks().await;
+        // After the frame that lays out the last of them.
+        yield_to_browser().await;
+        mark_layout(false);
+    }
+
+    async fn lay_out_blocks(self) {
+        let mut blocks = self.blocks.into_iter().peekable();
+        while blocks.peek().is_some() {
+            yield_to_browser().await;
+            let mut text = 0;
+            while text < TEXT_PER_FRAME {
+                let Some(block) = blocks.next() else {
+                    break;
+                };
+                let (block, styled) = block;
+                if !block.is_connected() {
+                    return;
+                }
+                text += block.text_content().map_or(0, |t| t.len());
+                let _ = block.class_list().remove_1(WAITING);
+                // As the static page had it: no empty attribute left behind.
+                if styled {
+                    let _ = block.style().remove_property(HEIGHT);
+                } else {
+                    // Read first: Chromium writes a style set through the CSSOM into the
+                    // attribute only when it is read, and would write it empty after this.
+                    let _ = block.get_attribute("style");
+                    let _ = block.remove_attribute("style");
+                }
+                if block.class_name().is_empty() {
+                    let _ = block.remove_attribute("class");
+                }
+            }
+        }
+    }
+}
+
+/// Marks `<html>` with `data-folio-layout="waiting"` while blocks wait, which turns scroll
+/// anchoring off (`style/article.css`); unmarks it once none waits, in this copy or in one
+/// that has since replaced it.
+fn mark_layout(waiting: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(html) = document.document_element() else {
+        return;
+    };
+    if waiting {
+        let _ = html.set_attribute(LAYOUT, "waiting");
+    } else if document
+        .query_selector(&format!(".{WAITING}"))
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        let _ = html.remove_attribute(LAYOUT);
+    }
+}
+
+/// The elements under `root` that match `selector`, in document order.
+pub fn elements(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
