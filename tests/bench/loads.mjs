@@ -31,8 +31,10 @@ function observe() {
   window.__folioLoad = s;
 }
 
-// One load of `url` in a fresh context, until the body is complete or an error is shown
-// (`limit` ms at most), then one more second for the frames after.
+// One load of `url` in a fresh context, until the body is complete and every block of it laid
+// out (a static page's far blocks are laid out after the swap, ADR 014), or an error is shown
+// (`limit` ms at most), then one more second for the frames after. When all was laid out is
+// seen by this loop, which waits for the page's busy tasks: up to about 200 ms late.
 async function load(browser, url, { probe, limit }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -42,7 +44,8 @@ async function load(browser, url, { probe, limit }) {
   while (Date.now() - start < limit) {
     const done = await page.evaluate(() => {
       const s = window.__folioLoad;
-      return !!s && (s.complete !== null || s.failure !== null);
+      if (s && s.complete !== null && s.laidOut === undefined && !document.querySelector('.waiting-layout')) s.laidOut = performance.now();
+      return !!s && (s.laidOut !== undefined || s.failure !== null);
     }).catch(() => false);
     if (done) break;
     if (probe) await page.keyboard.press('Shift').catch(() => {});
@@ -55,7 +58,7 @@ async function load(browser, url, { probe, limit }) {
   // The task and the frame in which the takeover put its copy in place.
   const around = (list, t) => (t === null ? null : (list.find(([at, d]) => at <= t && t <= at + d + 1) || [null, 0])[1]);
   return {
-    fcp: s.fcp, firstScreen: s.firstScreen, complete: s.complete, failure: s.failure, failureText: s.failureText,
+    fcp: s.fcp, firstScreen: s.firstScreen, complete: s.complete, laidOut: s.laidOut ?? null, failure: s.failure, failureText: s.failureText,
     longestTask: longest(s.longTasks), longestFrame: longest(s.frames), longestInput: longest(s.inputs),
     swapTask: around(s.longTasks, s.ready), swapFrame: around(s.frames, s.ready), longTasks: s.longTasks.length,
   };
@@ -70,7 +73,7 @@ export async function longLoads(browser, cfg) {
       const runs = [];
       for (let i = 0; i < cfg.runs; i++) runs.push(await load(browser, cfg.long + path, { probe: true, limit: 60000 }));
       const last = runs[runs.length - 1];
-      process.stderr.write(`${name} by ${way}: complete at ${Math.round(last.complete)} ms, longest task ${Math.round(last.longestTask)} ms, longest frame ${Math.round(last.longestFrame)} ms\n`);
+      process.stderr.write(`${name} by ${way}: complete at ${Math.round(last.complete)} ms, laid out at ${Math.round(last.laidOut)} ms, longest task ${Math.round(last.longestTask)} ms, longest frame ${Math.round(last.longestFrame)} ms\n`);
       out[name][way] = runs;
     }
   }
