@@ -24,8 +24,9 @@ const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_modul
 /// The shipped configuration.
 const SHIPPED: &str = "deploy/nginx.conf";
 /// The end-to-end test files that need no `/fixtures/` and no `/__test/` paths.
-const JOURNEYS: [&str; 4] = [
+const JOURNEYS: [&str; 5] = [
     "static_pages",
+    "takeover_place",
     "seed_article",
     "journeys",
     "security_headers",
