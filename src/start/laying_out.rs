@@ -15,8 +15,8 @@ const BLOCKS: &str = ".story-body > *";
 const WAITING: &str = "waiting-layout";
 /// The height it waits at.
 const HEIGHT: &str = "--folio-waiting-height";
-/// `<html>`'s attribute while blocks wait.
-const LAYOUT: &str = "data-folio-layout";
+/// `<html>`'s attribute while blocks wait (not `data-folio-layout`, Reading settings' own).
+const LAYING_OUT: &str = "data-folio-laying-out";
 /// How far above and below the screen blocks are laid out at once, in screens.
 const NEAR_SCREENS: f64 = 1.0;
 /// How much text the blocks laid out in one frame after the takeover hold, in bytes: a
@@ -114,7 +114,7 @@ impl Waiting {
     /// keeps no margin to share with the next, so the first block near the screen is
     /// lower by its own top margin; the block above it then waits that much shorter, and
     /// every block stays where the static page had it, before and after it is laid out.
-    /// Scroll anchoring is off until every block is laid out (`data-folio-layout`), so
+    /// Scroll anchoring is off until every block is laid out (`data-folio-laying-out`), so
     /// that the page ends scrolled where the takeover put it, whatever the copy's blocks
     /// measure once laid out; should a browser still answer by scrolling, the scroll is put
     /// back.
@@ -179,7 +179,7 @@ impl Waiting {
     }
 }
 
-/// Marks `<html>` with `data-folio-layout="waiting"` while blocks wait, which turns scroll
+/// Marks `<html>` with `data-folio-laying-out` while blocks wait, which turns scroll
 /// anchoring off (`style/article.css`); unmarks it once none waits, in this copy or in one
 /// that has since replaced it.
 fn mark_layout(waiting: bool) {
@@ -190,14 +190,14 @@ fn mark_layout(waiting: bool) {
         return;
     };
     if waiting {
-        let _ = html.set_attribute(LAYOUT, "waiting");
+        let _ = html.set_attribute(LAYING_OUT, "");
     } else if document
         .query_selector(&format!(".{WAITING}"))
         .ok()
         .flatten()
         .is_none()
     {
-        let _ = html.remove_attribute(LAYOUT);
+        let _ = html.remove_attribute(LAYING_OUT);
     }
 }
 

@@ -231,6 +231,7 @@ impl Browser {
     pub async fn wait_for_app(&self) {
         let ready = "return document.documentElement.dataset.folioApp === 'ready'
               && !!document.querySelector('main > *') && !document.querySelector('.waiting-layout')
+              && !document.documentElement.hasAttribute('data-folio-laying-out')
               && (!/[?&]article=/.test(location.search) || !!document.querySelector('[data-failure]'));";
         let start = Instant::now();
         loop {

@@ -162,7 +162,14 @@ async fn settings_survive_a_reload_and_apply_before_first_paint() {
         json!("rgb(22, 24, 27)"),
         "dark background after reload"
     );
+    // And once the app has taken over and laid the whole article out: its own marks on
+    // `<html>` come and go without touching the reader's settings.
     b.wait_for_app().await;
+    assert_eq!(
+        before,
+        b.eval(look).await,
+        "the same attributes and properties once the app has taken over"
+    );
     open_panel(&b).await;
     assert_eq!(
         b.eval("return document.querySelector('.reading-switch').getAttribute('aria-checked');")
