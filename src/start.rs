@@ -163,9 +163,11 @@ impl PageData {
 /// The page to show: the one the query names (`?article=`, `?bundle=`: `index.html`, which
 /// also holds the list of articles, is their page too), or else the static page's own, read
 /// from its data; what is built from it then starts in a task of its own if reading that
-/// data took long (`yielding::turn_every`).
+/// data took long (`yielding::turn_every`). A page with neither is the list of articles,
+/// loaded. A static page whose data is missing or does not read (cut short on its way, as
+/// its data comes after the article) is not replaced: the error says why.
 #[cfg(target_arch = "wasm32")]
-async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
+async fn chosen_page(document: &web_sys::Document) -> Result<(Page, Site), &'static str> {
     use crate::yielding::{turn_every, READING_MS};
     let query = document
         .location()
@@ -175,22 +177,27 @@ async fn chosen_page(document: &web_sys::Document) -> (Page, Site) {
     let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
     let asked = Place::from_query(get("article"), get("bundle"));
     if asked != Place::Catalog {
-        return (Page::Load(asked), Site::at_root());
+        return Ok((Page::Load(asked), Site::at_root()));
     }
     let mut pause = turn_every(READING_MS);
     let text = document
         .get_element_by_id(DATA_ID)
         .and_then(|script| script.text_content());
+    // What the build rendered into the root: a static page, whole without the app.
+    let served = document
+        .get_element_by_id(ROOT_ID)
+        .is_some_and(|root| root.child_element_count() > 0);
     let data = match text {
         Some(text) => PageData::read_in_steps(&text, &mut pause).await,
-        None => None,
+        None if served => return Err("the static page has no data: it may not have arrived whole"),
+        None => return Ok((Page::Load(Place::Catalog), Site::at_root())),
     };
-    let Some(data) = data else {
-        return (Page::Load(Place::Catalog), Site::at_root());
-    };
-    let page = data.into_page();
+    let page = data
+        .ok_or("the static page's data does not read")?
+        .into_page()
+        .map_err(|_| "the static page's list of articles does not read");
     pause().await;
-    page.unwrap_or((Page::Load(Place::Catalog), Site::at_root()))
+    page
 }
 
 /// Starts the app, in a task of its own. A page whose data is in hand (a static page) is
@@ -204,9 +211,25 @@ pub fn start() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let (page, site) = chosen_page(&document).await;
-        show(&document, page, site);
+        match chosen_page(&document).await {
+            Ok((page, site)) => show(&document, page, site),
+            Err(why) => unread(&document, why),
+        }
     });
+}
+
+/// Leaves a static page whose data did not read as it arrived, and has the page's loader
+/// say so (its status line `unread`, with a Reload button), keeping `why` in
+/// `data-folio-error`.
+#[cfg(target_arch = "wasm32")]
+fn unread(document: &web_sys::Document, why: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&why.into());
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("folio-unread", &init) {
+        let _ = document
+            .default_view()
+            .map(|window| window.dispatch_event(&event));
+    }
 }
 
 /// Shows `page`: the rest of [`start`], once the page's data is read.

@@ -194,7 +194,9 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
     // not be loaded; on a static page, which is whole without it, that its tools are not
     // there, and they are hidden (style/states.css). If the app stops later (a panic traps
     // the module), the page says that its tools stopped, and keeps what went wrong in
-    // `data-folio-error`, where the end-to-end tests of every engine look for it.
+    // `data-folio-error`, where the end-to-end tests of every engine look for it. If the app
+    // cannot read a static page's own data (the page did not arrive whole), it leaves the
+    // page as it arrived and says so with the event `folio-unread` (`start::start`).
     // A reader who presses one of the reading tools before the app has taken the page over
     // is not ignored: the button says it is busy, and the app presses it again once it is
     // in place (`start::takeover::press_what_waited`).
@@ -214,6 +216,7 @@ fn after_the_page_has_loaded(html: &str) -> Result<String, String> {
          const stopped = (error) => error instanceof WebAssembly.RuntimeError && show('app-stopped', error);\n\
          addEventListener('error', (event) => stopped(event.error));\n\
          addEventListener('unhandledrejection', (event) => stopped(event.reason));\n\
+         addEventListener('folio-unread', (event) => show('unread', event.detail));\n\
          addEventListener('click', (event) => {{\n  \
            const page = document.documentElement, tools = [...document.querySelectorAll('.article-tools button')];\n  \
            const tool = page.dataset.folioApp !== 'ready' && tools.find((t) => t.contains(event.target));\n  \

@@ -194,14 +194,21 @@ fn handle(mut stream: TcpStream, served: &Served, limits: &Limits) -> std::io::R
     serve_file(stream, served, &req, in_sub_folder)
 }
 
-/// Whether a test asked, with the cookie `folio-test=no-parts` (`/__test/no-parts`), that the module's parts
-/// fetched on first use fail (`folio-split_*.wasm`, `folio-chunk_*.wasm`): a reader whose
-/// network drops between the page and its first tool. The cookie keeps it to that browser.
-fn fails_parts(req: &Request) -> bool {
-    let file = req.path.rsplit('/').next().unwrap_or("");
+/// Whether a test asked, with the cookie `folio-test=WHAT` (`/__test/WHAT`), for a failure
+/// of its browser's own: `no-parts` or `cut-pages`. The cookie keeps it to that browser.
+fn test_asked(req: &Request, what: &str) -> bool {
     req.cookie
         .split(';')
-        .any(|c| c.trim() == "folio-test=no-parts")
+        .filter_map(|c| c.trim().strip_prefix("folio-test="))
+        .any(|asked| asked == what)
+}
+
+/// Whether a test asked (`/__test/no-parts`) that the module's parts fetched on first use
+/// fail (`folio-split_*.wasm`, `folio-chunk_*.wasm`): a reader whose network drops between
+/// the page and its first tool.
+fn fails_parts(req: &Request) -> bool {
+    let file = req.path.rsplit('/').next().unwrap_or("");
+    test_asked(req, "no-parts")
         && (file.starts_with("folio-split_") || file.starts_with("folio-chunk_"))
         && file.ends_with(".wasm")
 }
@@ -220,6 +227,7 @@ static DROPPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 /// `status/NNN/...` answers with that status, `drop/...` closes the connection unanswered,
 /// `hang/...` answers nothing for 60 seconds, `dropped` says how many `drop/...` requests there were,
 /// `no-parts` sets the cookie that makes this browser's parts fail ([`fails_parts`]),
+/// `cut-pages` the one that sends it the app's pages cut short ([`answer::cut_short`]),
 /// `intruder` is a page on a third origin that sends height messages to the page framing it,
 /// and `csp-reports` lists the policy violations browsers have reported (a JSON list of lines).
 fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
@@ -234,11 +242,12 @@ fn test_path(mut stream: TcpStream, rest: &str) -> std::io::Result<()> {
             true,
         );
     }
-    if rest == "no-parts" {
+    if rest == "no-parts" || rest == "cut-pages" {
         // Set here, as a cookie of the app's origin: test paths are sandboxed pages, where a
         // script cannot set one.
-        let cookie = "folio-test=no-parts; Path=/".to_owned();
-        let body = b"this browser's parts now fail\n";
+        let cookie = format!("folio-test={rest}; Path=/");
+        let body = format!("folio-test={rest} is set for this browser\n");
+        let body = body.as_bytes();
         return respond(
             &mut stream,
             200,

@@ -10,6 +10,7 @@ status-load-failed-title = The article could not be loaded.
 status-load-failed = Folio’s app did not start: it may not have arrived over the network. Check your connection, then reload the page.
 status-app-failed-title = Reading settings and Listen are unavailable.
 status-app-failed = Folio’s app did not start, so this page stays as it is: complete, but without its tools. Reload to try again.
+status-unread = Folio’s app could not read this page’s own data, so the page stays as it arrived, without its tools. It may not have arrived whole: reload to try again.
 status-app-stopped-title = Reading settings and Listen stopped working.
 status-app-stopped = Something went wrong inside Folio’s app. The article stays as it is; reload to get its tools back.
 status-reload = Reload

@@ -55,6 +55,17 @@ pub fn serve_file(
     if found.fixture || name == folio::publish::OEMBED_FILE {
         headers.push(("Access-Control-Allow-Origin", "*".to_owned()));
     }
+    if page && served.site.fixtures.is_some() && super::test_asked(req, "cut-pages") {
+        let body = cut_short(&std::fs::read(&found.file)?);
+        return respond(
+            &mut stream,
+            200,
+            "text/html; charset=utf-8",
+            &headers,
+            &body,
+            with_body,
+        );
+    }
     let mut body_file = found.file.clone();
     for (accepted, ext, coding) in [
         (req.accepts_br, "br", "br"),
@@ -72,4 +83,18 @@ pub fn serve_file(
     let body = std::fs::read(&body_file)?;
     let ctype = files::content_type(&found.file);
     respond(&mut stream, 200, ctype, &headers, &body, with_body)
+}
+
+/// A page as a reader gets it whose connection closed partway: everything before the
+/// script element of its data (`folio::start::DATA_ID`), which comes after the whole
+/// article, so the article is there and the app cannot read the page
+/// (`/__test/cut-pages`). A page without data is sent whole.
+pub fn cut_short(page: &[u8]) -> Vec<u8> {
+    let data = format!(" id=\"{}\"", folio::start::DATA_ID);
+    let end = page
+        .windows(data.len())
+        .position(|w| w == data.as_bytes())
+        .and_then(|at| page[..at].windows(7).rposition(|w| w == b"<script"))
+        .unwrap_or(page.len());
+    page[..end].to_vec()
 }

@@ -161,3 +161,15 @@ fn no_path_reaches_a_file_beside_the_served_folders() {
     }
     let _ = std::fs::remove_file(outside);
 }
+
+#[test]
+fn a_page_cut_short_ends_before_its_data_and_a_page_without_data_is_whole() {
+    let page = b"<main><p>The whole article.</p></main>\n<script type=\"module\">go()</script>\
+        <script type=\"application/json\" id=\"folio_page\">{\"page\":\"saved\"}</script></body>";
+    assert_eq!(
+        answer::cut_short(page),
+        b"<main><p>The whole article.</p></main>\n<script type=\"module\">go()</script>".to_vec()
+    );
+    let without = b"<main><p>No data.</p></main><script>go()</script>";
+    assert_eq!(answer::cut_short(without), without.to_vec());
+}
