@@ -3,6 +3,7 @@
 //! `cargo xtask test` starts the app server and chromedriver and passes their addresses.
 
 pub mod building;
+pub mod cut;
 pub mod engine;
 pub mod keyboard;
 pub mod long;

@@ -3,8 +3,7 @@
 //! button, rather than put anything in the article's place; the tools it cannot run are
 //! hidden. Reloaded whole, the page is taken over as usual.
 
-use folio_e2e::network::go;
-use folio_e2e::offline::until;
+use folio_e2e::cut::{cut_pages, open_cut, whole_pages};
 use folio_e2e::seed::SEED;
 use folio_e2e::{article, Browser};
 use serde_json::json;
@@ -26,16 +25,8 @@ const SEEN: &str = "const shown = (e) => !!e && e.getClientRects().length > 0;
 #[tokio::test]
 async fn a_static_page_cut_short_before_its_data_stays_as_it_arrived_and_says_so() {
     let b = Browser::start(1280, 900).await;
-    // From here on the test server sends this browser the app's pages cut short before
-    // their data (`xtask/src/server/answer.rs`, `cut_short`).
-    go(&b, "__test/cut-pages").await;
-    go(&b, &article(SEED)).await;
-    until(
-        &b,
-        "return !!document.querySelector('[data-folio-status=unread]:not([hidden])');",
-        20,
-    )
-    .await;
+    cut_pages(&b).await;
+    open_cut(&b, &article(SEED)).await;
     let seen = b.eval(SEEN).await;
     assert!(
         seen["headline"]
@@ -81,8 +72,7 @@ async fn a_static_page_cut_short_before_its_data_stays_as_it_arrived_and_says_so
     b.screenshot("cut-page-1280").await;
 
     // The network sends whole pages again, and Reload brings the app.
-    b.eval("document.cookie = 'folio-test=; path=/; max-age=0'; return true;")
-        .await;
+    whole_pages(&b).await;
     b.click("[data-folio-status=unread] button").await;
     b.wait_for_app().await;
     let seen = b.eval(SEEN).await;
