@@ -66,3 +66,30 @@ async fn a_printed_article_has_no_controls_and_the_full_address_of_each_related_
     }
     b.close().await;
 }
+
+#[tokio::test]
+async fn a_block_still_waiting_to_be_laid_out_prints_as_it_is() {
+    if only_in_chromium(
+        "a_block_still_waiting_to_be_laid_out_prints_as_it_is",
+        "print to PDF and emulate print media",
+    ) {
+        return;
+    }
+    let b = Browser::start(1280, 900).await;
+    b.open(&article(LONG_READ)).await;
+    // A heading far down the long read, marked as the takeover marks a block far from the
+    // screen while it waits to be laid out (src/start/laying_out.rs).
+    let look = "const h = document.querySelectorAll('.story-body > h2')[3];
+        h.classList.add('waiting-layout'); h.style.setProperty('--folio-waiting-height', '10px');
+        const s = getComputedStyle(h); return [s.contentVisibility, s.marginTop];";
+    assert_eq!(
+        b.eval(look).await,
+        json!(["auto", "0px"]),
+        "on screen it waits, without its margin"
+    );
+    print(&b).await;
+    let printed = b.eval(look).await;
+    assert_eq!(printed[0], json!("visible"), "printed whole: {printed}");
+    assert_ne!(printed[1], json!("0px"), "with its margin: {printed}");
+    b.close().await;
+}
