@@ -26,8 +26,8 @@ const TEXT_PER_FRAME: usize = 48_000;
 
 /// The blocks of a copy that wait, and where the reader's line is.
 pub struct Waiting {
-    /// Those below the screen, nearest first, then those above it, nearest first: the
-    /// order they are laid out in. Each with whether it had a `style` attribute before.
+    /// In the order they are laid out: nearest the screen first, below or above it. Each
+    /// with whether it had a `style` attribute before.
     blocks: Vec<(HtmlElement, bool)>,
     /// The copy's first block that does not wait, and where its counterpart was in the
     /// static page (from the top of the screen, in CSS pixels).
@@ -63,7 +63,7 @@ pub fn hold_back(page: &Element, copy: &Element) -> Option<Waiting> {
         _ if rects[0].0 > high => (0, 0),
         _ => (rects.len() - 1, rects.len() - 1),
     };
-    let order = (last + 1..rects.len()).chain((0..first).rev());
+    let order = nearest_first(&rects, first, last, screen);
     let mut blocks = Vec::new();
     let mut above = None;
     for i in order {
@@ -95,6 +95,33 @@ pub fn hold_back(page: &Element, copy: &Element) -> Option<Waiting> {
         anchor,
         above,
     })
+}
+
+/// The blocks before `first` and after `last`, nearest the screen first, whether below or
+/// above it: a reader who scrolls either way then meets blocks already laid out.
+/// `rects` are the blocks' tops and bottoms from the top of the screen, `screen` high.
+fn nearest_first(rects: &[(f64, f64)], first: usize, last: usize, screen: f64) -> Vec<usize> {
+    let mut below = last + 1..rects.len();
+    let mut above = (0..first).rev();
+    let (mut next_below, mut next_above) = (below.next(), above.next());
+    let mut order = Vec::with_capacity(rects.len());
+    loop {
+        match (next_below, next_above) {
+            (Some(b), Some(a)) if rects[b].0 - screen > -rects[a].1 => {
+                order.push(a);
+                next_above = above.next();
+            }
+            (Some(b), _) => {
+                order.push(b);
+                next_below = below.next();
+            }
+            (None, Some(a)) => {
+                order.push(a);
+                next_above = above.next();
+            }
+            (None, None) => return order,
+        }
+    }
 }
 
 fn wait(block: &HtmlElement, height: f64) {
