@@ -123,13 +123,13 @@ async fn settings_survive_a_reload_and_apply_before_first_paint() {
     choose(&b, "#folio_reading_theme", "Dark").await;
     close_panel(&b).await;
     let look = "const r = document.documentElement;
-        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && !['data-folio-app', 'data-folio-body', 'data-folio-sw'].includes(a.name)).map(a => a.name + '=' + a.value)
+        return [...r.attributes].filter(a => a.name.startsWith('data-folio') && !['data-folio-app', 'data-folio-body', 'data-folio-laying-out', 'data-folio-sw'].includes(a.name)).map(a => a.name + '=' + a.value)
           .concat([...r.style].map(p => p + '=' + r.style.getPropertyValue(p))).sort();";
     let before = b.eval(look).await;
     b.client.refresh().await.expect("reload");
-    // Read before the app has taken the page over (`data-folio-app` and `data-folio-body`,
-    // its own marks, and `data-folio-sw`, the service worker's state, are left out): what
-    // the pre-paint script alone applied.
+    // Read before the app has taken the page over (`data-folio-app`, `data-folio-body` and
+    // `data-folio-laying-out`, its own marks, and `data-folio-sw`, the service worker's
+    // state, are left out): what the pre-paint script alone applied.
     b.wait_for_css("#folio_headline").await;
     let after = b.eval(look).await;
     assert_eq!(
