@@ -297,10 +297,7 @@ fn readers_languages(in_frame: bool) -> crate::interface::Languages {
 /// all in that language, with its `lang` and `dir`. Browser only.
 pub fn mark_interface(locale: crate::interface::Locale, whole_page: bool) {
     #[cfg(target_arch = "wasm32")]
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(html) = html() {
         let _ = html.set_attribute("data-folio-interface", locale.tag());
         if whole_page {
             let _ = html.set_attribute("lang", locale.tag());
@@ -317,10 +314,7 @@ pub fn mark_interface(locale: crate::interface::Locale, whole_page: bool) {
 pub fn speak_again(focus: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        if let Some(html) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(html) = html() {
             // The first of the article's tools is Reading settings (`takeover::press_what_waited`).
             let _ = html.set_attribute("data-folio-pressed", "0");
             let _ = html.set_attribute("data-folio-focus", focus);
@@ -329,6 +323,26 @@ pub fn speak_again(focus: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = focus;
+}
+
+/// The page's `<html>` element.
+#[cfg(target_arch = "wasm32")]
+fn html() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// The elements under `root` that match `selector`, in document order.
+#[cfg(target_arch = "wasm32")]
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
 }
 
 /// The id of the reading panel's list of interface languages.

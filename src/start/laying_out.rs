@@ -7,6 +7,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use super::{elements, html};
 use crate::yielding::yield_to_browser;
 
 /// The blocks of the story, in the static page and in its copy alike.
@@ -210,15 +211,12 @@ impl Waiting {
 /// anchoring off (`style/article.css`); unmarks it once none waits, in this copy or in one
 /// that has since replaced it.
 fn mark_layout(waiting: bool) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(html) = document.document_element() else {
+    let Some(html) = html() else {
         return;
     };
     if waiting {
         let _ = html.set_attribute(LAYING_OUT, "");
-    } else if document
+    } else if html
         .query_selector(&format!(".{WAITING}"))
         .ok()
         .flatten()
@@ -226,15 +224,4 @@ fn mark_layout(waiting: bool) {
     {
         let _ = html.remove_attribute(LAYING_OUT);
     }
-}
-
-/// The elements under `root` that match `selector`, in document order.
-pub fn elements(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
 }

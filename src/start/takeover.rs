@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
+use super::html;
 use crate::article::slices::{BodyProgress, BodyState};
 use crate::yielding::yield_to_browser;
 
@@ -221,7 +222,7 @@ fn keep_place(old: &Element, new: &Element, replace: impl FnOnce()) {
 
 /// The focusable elements under `root`, in document order.
 fn focusables(root: &Element) -> Vec<Element> {
-    super::laying_out::elements(root, "a[href], button, input, select, textarea, [tabindex]")
+    super::elements(root, "a[href], button, input, select, textarea, [tabindex]")
 }
 
 /// Marks `<html>`: the app has taken the page over (`data-folio-app="ready"`), so Reading
@@ -279,8 +280,4 @@ fn mark_body(state: BodyState) {
         BodyState::Building => html.set_attribute("data-folio-body", "building"),
         BodyState::Complete => html.set_attribute("data-folio-body", "complete"),
     };
-}
-
-fn html() -> Option<Element> {
-    web_sys::window()?.document()?.document_element()
 }
