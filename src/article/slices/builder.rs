@@ -258,7 +258,7 @@ async fn build_rest(
             }
         }
         if let Some(deep_link) = &deep_link {
-            deep_link.land();
+            deep_link.land(schedule.is_done());
         }
         if schedule.is_done() {
             return;

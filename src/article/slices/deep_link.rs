@@ -31,21 +31,25 @@ impl DeepLink {
         DeepLink { pending, listener }
     }
 
-    /// Goes to the element asked for if it has been built since: a navigation to the same
-    /// fragment, so the browser scrolls to it and Tab goes on from there, as on a page
-    /// that had it from the start.
-    pub fn land(&self) {
+    /// Goes to the element asked for if it has been built since, and a screen's height of
+    /// the document is built below its top, or the document is `complete`: a navigation
+    /// to the same fragment, so the browser scrolls to it and Tab goes on from there, as on
+    /// a page that had it from the start. Landed sooner, the scroll would stop at the end
+    /// of what is built, leaving the element lower on the screen as the rest arrives.
+    pub fn land(&self, complete: bool) {
         let Some(id) = self.pending.borrow().clone() else {
             return;
         };
         let Some(window) = web_sys::window() else {
             return;
         };
-        let built = window
-            .document()
-            .and_then(|d| d.get_element_by_id(&id))
-            .is_some();
-        if built {
+        let Some(document) = window.document() else {
+            return;
+        };
+        let Some(element) = document.get_element_by_id(&id) else {
+            return;
+        };
+        if complete || room_below(&window, &document, &element) {
             *self.pending.borrow_mut() = None;
             let location = window.location();
             if let Ok(href) = location.href() {
@@ -64,6 +68,27 @@ impl Drop for DeepLink {
             );
         }
     }
+}
+
+/// Whether the document goes on at least a screen's height below `element`'s top, so
+/// that scrolling to it can bring it to the top of the screen.
+fn room_below(
+    window: &web_sys::Window,
+    document: &web_sys::Document,
+    element: &web_sys::Element,
+) -> bool {
+    let screen = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or_default();
+    let Some(root) = document.document_element() else {
+        return true;
+    };
+    let below = f64::from(root.scroll_height())
+        - window.scroll_y().unwrap_or_default()
+        - element.get_bounding_client_rect().top();
+    below >= screen
 }
 
 /// The id the address's fragment names, if no element has it yet.
