@@ -14,15 +14,28 @@ use super::scratch::Scratch;
 use crate::{build_release, root, server, Outcome};
 
 /// A child process leading its own process group; the whole group (chromedriver and the
-/// browsers it started, even those a failed test left open) ends when this is dropped.
-pub struct Guard(pub Child);
+/// browsers it started, even those a failed test left open) ends when this is dropped, and
+/// then the group's own temporary folder, if it has one, goes too.
+pub struct Guard {
+    child: Child,
+    _folder: Option<Scratch>,
+}
+
+impl Guard {
+    pub fn new(child: Child, folder: Option<Scratch>) -> Guard {
+        Guard {
+            child,
+            _folder: folder,
+        }
+    }
+}
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
+        let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 

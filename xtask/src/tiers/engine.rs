@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::e2e::{free_port, wait_for_port, Guard};
+use super::scratch::Scratch;
 use crate::tool_path;
 
 /// A browser engine of the end-to-end suite.
@@ -64,6 +65,7 @@ impl Engine {
     /// started end with the guard.
     pub fn driver(self, scratch: &Path) -> Result<(Guard, u16), String> {
         let port = free_port()?;
+        let mut xvfb = None;
         let mut cmd = match self {
             Engine::Chromium => {
                 let mut c = Command::new(crate::setup::CHROMEDRIVER);
@@ -76,15 +78,20 @@ impl Engine {
                     .env("PATH", tool_path());
                 c
             }
-            // MiniBrowser is a window: Xvfb gives it a screen no one sees. It keeps the
-            // machine's temporary folder: WebKit leaves nothing large there, and xvfb-run
-            // keeps Xvfb's authority file there for the server's whole life (emptied away
-            // between test files, it left Xvfb refusing the next browser).
+            // MiniBrowser is a window: Xvfb gives it a screen no one sees. xvfb-run keeps
+            // Xvfb's authority file in its temporary folder for the server's whole life
+            // (emptied away between test files, it left Xvfb refusing the next browser),
+            // and removes it only if it ends by itself: stopped with its group, it left one
+            // folder in `/tmp` per server. So it has a folder of the server's own, which
+            // the guard removes once the group has ended.
             Engine::WebKit => {
+                let folder = Scratch::new(&format!("xvfb-{port}"))?;
                 let mut c = Command::new("xvfb-run");
                 c.args(["-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
                     .arg(format!("--port={port}"))
-                    .env("XDG_CONFIG_HOME", slim_toolbar()?);
+                    .env("XDG_CONFIG_HOME", slim_toolbar()?)
+                    .env("TMPDIR", folder.path());
+                xvfb = Some(folder);
                 c
             }
         };
@@ -98,7 +105,7 @@ impl Engine {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start {what}: {e}"))?;
-        let guard = Guard(child);
+        let guard = Guard::new(child, xvfb);
         wait_for_port(port, &what)?;
         Ok((guard, port))
     }
