@@ -148,11 +148,15 @@ async fn without_a_choice_the_list_of_articles_follows_the_browser_s_languages()
         "axe, Persian list"
     );
     // The Saved page, which the offline script fills in, in Persian too: its static words
-    // written again, and its messages from the Persian words it fetched.
+    // written again, and its messages from the Persian words it fetched. Until they are
+    // here its status line is in English, so the wait is for the Persian one.
     b.open("saved/").await;
     b.until(
-        "return document.querySelector('.saved__status').textContent !== '';",
-        "the Saved page's status line",
+        &format!(
+            "return document.querySelector('.saved__status').textContent === {};",
+            json!(phrase("fa", "none-saved"))
+        ),
+        "the Saved page's status line in Persian",
     )
     .await;
     assert_eq!(
