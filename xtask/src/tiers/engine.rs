@@ -89,15 +89,14 @@ impl Engine {
                 let mut c = Command::new("xvfb-run");
                 c.args(["-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver"])
                     .arg(format!("--port={port}"))
-                    .env("XDG_CONFIG_HOME", slim_toolbar()?)
-                    .env("TMPDIR", folder.path());
+                    .env("XDG_CONFIG_HOME", slim_toolbar()?);
                 xvfb = Some(folder);
                 c
             }
         };
-        if self != Engine::WebKit {
-            cmd.env("TMPDIR", scratch);
-        }
+        // The browsers' profiles go to the tier's scratch folder; WebKit's, with Xvfb's
+        // authority file, to the server's own.
+        cmd.env("TMPDIR", xvfb.as_ref().map_or(scratch, Scratch::path));
         let what = format!("{}'s WebDriver server", self.name());
         let child = cmd
             .process_group(0)
